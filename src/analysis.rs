@@ -1,0 +1,212 @@
+//! 5 · analysis: the one documented contract of what `analyze` returns.
+//!
+//! Everything here is plain data that serializes to a plain camelCase JavaScript object
+//! (no class instances to free). Every span points into the ORIGINAL text, counted in the
+//! unit the caller asked for ([`OffsetUnit`](crate::OffsetUnit)); the TypeScript
+//! declarations in `js/index.d.ts` and the README's table of fields mirror this file.
+
+use serde::Serialize;
+
+/// A half-open range `[start, end)` into the original text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// First unit of the span.
+    pub start: usize,
+    /// One past the last unit of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}
+
+/// The result of [`analyze`](crate::analyze).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// The detected (or forced) language of the text.
+    pub language: Language,
+    /// Counts over the whole text.
+    pub stats: Stats,
+    /// Sentence spans in reading order, trimmed of surrounding whitespace.
+    pub sentences: Vec<Span>,
+    /// Every token, only when [`Options::tokens`](crate::Options::tokens) is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<Token>>,
+    /// Ranked keyphrases, most key first.
+    pub keywords: Vec<Keyword>,
+    /// Named entities and values, each resolved over all its mentions.
+    pub entities: Vec<Entity>,
+}
+
+/// A language guess with its confidence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Language {
+    /// `"id"` (Indonesian), `"en"` (English) or `"other"`.
+    pub code: &'static str,
+    /// How sure the guess is, from 0 (a coin toss, or no text) to 1.
+    pub confidence: f64,
+}
+
+/// Counts over the whole text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// Unicode scalar values (code points) in the text.
+    pub characters: usize,
+    /// Word-like tokens: words, numbers, dates, times, URLs, e-mails, mentions, hashtags
+    /// (everything except punctuation and symbols).
+    pub words: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Whole minutes to read the text at 230 words a minute, rounded up; 0 for no words.
+    pub reading_minutes: usize,
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters, possibly with digits, hyphens and apostrophes: `Kim`, `Jong-un`,
+    /// `negara-negara`, `COVID-19`, `Hwasong-11`, `G7`, `Dr.`, `U.S.`.
+    Word,
+    /// A number in Indonesian or English format: `50`, `1.000,50`, `1,000.50`, `18-19`.
+    Number,
+    /// A numeric date: `18/6/2024`, `18/6`, `2024-06-18`.
+    Date,
+    /// A clock time: `02.45` (after *pukul*/*jam* or with a leading zero), `10:30`.
+    Time,
+    /// A web address: `https://…`, `www.…`, or a bare domain such as `kontan.co.id`.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// An `@mention`.
+    Mention,
+    /// A `#hashtag`.
+    Hashtag,
+    /// Punctuation: `.`, `,`, `"`, `(`, `...`.
+    Punct,
+    /// Anything else: `%`, `$`, `+`, emoji.
+    Symbol,
+}
+
+impl TokenKind {
+    /// Every kind, in the order the page lists them.
+    pub const ALL: [TokenKind; 10] = [
+        TokenKind::Word,
+        TokenKind::Number,
+        TokenKind::Date,
+        TokenKind::Time,
+        TokenKind::Url,
+        TokenKind::Email,
+        TokenKind::Mention,
+        TokenKind::Hashtag,
+        TokenKind::Punct,
+        TokenKind::Symbol,
+    ];
+
+    /// The kind's name as serialized: `"word"`, `"number"`, ….
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Date => "date",
+            TokenKind::Time => "time",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Mention => "mention",
+            TokenKind::Hashtag => "hashtag",
+            TokenKind::Punct => "punct",
+            TokenKind::Symbol => "symbol",
+        }
+    }
+
+    /// True for the kinds counted as words in [`Stats::words`].
+    pub fn is_wordlike(self) -> bool {
+        !matches!(self, TokenKind::Punct | TokenKind::Symbol)
+    }
+}
+
+/// One token as reported to callers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Start in the original text.
+    pub start: usize,
+    /// End in the original text.
+    pub end: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Its shape: `X` upper-case, `x` lower-case, `d` digit, other characters as they are,
+    /// runs longer than four cut to four: `Kim` → `Xxx`, `Hwasong-11` → `Xxxxx-dd`.
+    pub shape: String,
+    /// Its matching key: NFKC, folded quotes and dashes, lower-cased.
+    pub key: String,
+    /// Index of its sentence in [`Analysis::sentences`].
+    pub sentence: usize,
+}
+
+/// A ranked keyphrase. (Extraction arrives with the keyword stage; the shape is fixed now.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Keyword {
+    /// The phrase in its most frequent surface form.
+    pub text: String,
+    /// The phrase's matching key (lower-cased, stemmed where that applies).
+    pub key: String,
+    /// How key the phrase is, from 0 to 1 (1 = most key).
+    pub score: f64,
+    /// How often the phrase (in any of its forms) occurs.
+    pub count: usize,
+    /// Every occurrence in the original text.
+    pub occurrences: Vec<Span>,
+}
+
+/// The type of an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EntityLabel {
+    /// A person.
+    Person,
+    /// An organisation, including news outlets and agencies.
+    Organization,
+    /// A country, city, region or other place.
+    Location,
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A number with a unit.
+    Quantity,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+}
+
+/// A named entity or value, resolved over its mentions. (Extraction arrives with the
+/// entity stage; the shape is fixed now.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// The canonical (longest, most complete) name.
+    pub text: String,
+    /// The entity's type.
+    pub label: EntityLabel,
+    /// Other surface forms that refer to the same entity.
+    pub aliases: Vec<String>,
+    /// Number of mentions.
+    pub count: usize,
+    /// Every mention in the original text.
+    pub mentions: Vec<Span>,
+    /// A normalised value where one can be known: an ISO 8601 date or time, a number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// A role such as `"source"` for a news outlet cited as a source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}

@@ -1,0 +1,95 @@
+//! Offsets: convert UTF-8 byte offsets of the original text into the caller's unit.
+//!
+//! The core works in UTF-8 bytes. JavaScript indexes strings in UTF-16 code units, so the
+//! binding asks for those and `text.slice(start, end)` is exactly the surface. The
+//! conversion table is built once per text: one checkpoint where the width of characters
+//! changes (ASCII to Cyrillic, Cyrillic to a space…), so pure ASCII needs no table at all
+//! and a run of same-width characters costs one entry.
+
+use crate::options::OffsetUnit;
+
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    /// Byte offset where the run starts.
+    byte: usize,
+    /// The same position in the target unit.
+    unit: usize,
+    /// Bytes per character in this run.
+    bytes_per_char: usize,
+    /// Target units per character in this run.
+    units_per_char: usize,
+}
+
+/// Converts byte offsets of one text into another unit.
+#[derive(Clone, Debug)]
+pub struct OffsetConverter {
+    runs: Vec<Run>,
+}
+
+impl OffsetConverter {
+    /// Builds the converter for `text` and the target `unit`.
+    ///
+    /// ```
+    /// use kupas::{offsets::OffsetConverter, OffsetUnit};
+    /// let text = "😀 Kim";
+    /// let c = OffsetConverter::new(text, OffsetUnit::Utf16);
+    /// assert_eq!(c.convert(text.find("Kim").unwrap()), 3); // the emoji is 2 UTF-16 units
+    /// ```
+    pub fn new(text: &str, unit: OffsetUnit) -> Self {
+        if unit == OffsetUnit::Utf8 || text.is_ascii() {
+            return OffsetConverter { runs: Vec::new() };
+        }
+        let mut runs: Vec<Run> = Vec::new();
+        let mut unit_pos = 0;
+        for (byte, c) in text.char_indices() {
+            let bytes_per_char = c.len_utf8();
+            let units_per_char = match unit {
+                OffsetUnit::Utf16 => c.len_utf16(),
+                _ => 1,
+            };
+            let same = runs.last().is_some_and(|r| {
+                r.bytes_per_char == bytes_per_char && r.units_per_char == units_per_char
+            });
+            if !same {
+                runs.push(Run {
+                    byte,
+                    unit: unit_pos,
+                    bytes_per_char,
+                    units_per_char,
+                });
+            }
+            unit_pos += units_per_char;
+        }
+        OffsetConverter { runs }
+    }
+
+    /// Converts a byte offset (on a character boundary) into the target unit.
+    pub fn convert(&self, byte: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.byte <= byte);
+        match i.checked_sub(1).map(|i| self.runs[i]) {
+            Some(r) => r.unit + (byte - r.byte) / r.bytes_per_char * r.units_per_char,
+            None => byte,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, unit: OffsetUnit, expect: impl Fn(&str, usize) -> usize) {
+        let c = OffsetConverter::new(text, unit);
+        for (i, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            assert_eq!(c.convert(i), expect(text, i), "{text:?} at byte {i}");
+        }
+    }
+
+    #[test]
+    fn utf16_and_codepoints_match_direct_counts() {
+        for text in ["", "abc", "😀 Kim Jong-un", "Сергей Велов)", "e\u{301}\u{302} ok", "ＰＢＢ\u{00A0}a\r\n", "a😀😀b日本c"] {
+            check(text, OffsetUnit::Utf16, |t, i| t[..i].encode_utf16().count());
+            check(text, OffsetUnit::Codepoints, |t, i| t[..i].chars().count());
+            check(text, OffsetUnit::Utf8, |_, i| i);
+        }
+    }
+}

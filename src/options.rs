@@ -1,0 +1,53 @@
+//! Options: one object with defaults, decoded strictly.
+//!
+//! Every field is optional and has a default, so `{}` (or no options at all) is valid.
+//! Unknown fields are rejected (`deny_unknown_fields`), so a typo such as `{ token: true }`
+//! is an error with the code `invalid_options` instead of being silently ignored.
+
+use serde::Deserialize;
+
+/// How the caller wants spans counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OffsetUnit {
+    /// UTF-8 bytes: `&text[start..end]` in Rust. The default for Rust callers.
+    #[default]
+    Utf8,
+    /// UTF-16 code units: `text.slice(start, end)` in JavaScript. The default in JS.
+    Utf16,
+    /// Unicode scalar values (code points): `[...text].slice(start, end)` in JavaScript,
+    /// or indexing a Python string.
+    Codepoints,
+}
+
+/// Which language the later stages should assume.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LanguageChoice {
+    /// Detect the language from the text (the default).
+    #[default]
+    Auto,
+    /// Treat the text as Indonesian.
+    Id,
+    /// Treat the text as English.
+    En,
+}
+
+/// Options for [`analyze`](crate::analyze). Field names are camelCase in JavaScript.
+///
+/// ```
+/// let options = kupas::Options { tokens: true, ..Default::default() };
+/// let analysis = kupas::analyze("Presiden tiba di Jakarta.", &options);
+/// assert!(analysis.tokens.is_some());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct Options {
+    /// Include every token in the result (off by default: a long text has many).
+    pub tokens: bool,
+    /// The unit of every reported span. `None` means the caller's natural unit:
+    /// UTF-8 bytes in Rust, UTF-16 code units in JavaScript.
+    pub offsets: Option<OffsetUnit>,
+    /// Force the language instead of detecting it.
+    pub language: LanguageChoice,
+}

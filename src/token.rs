@@ -1,0 +1,689 @@
+//! 3 · token: words, numbers, dates, times, addresses and punctuation, per sentence.
+//!
+//! The tokenizer reads the normalized text one sentence at a time, so a token never crosses
+//! a sentence end and knows its sentence. It first cuts the sentence at whitespace into
+//! chunks, then reads each chunk:
+//!
+//! 1. a chunk that starts like a web address (`https://`, `www.`) or is an e-mail address
+//!    becomes one token;
+//! 2. otherwise it is read left to right: a run of letters and digits joined by hyphens
+//!    (`Jong-un`, `negara-negara`, `COVID-19`), apostrophes (`Jum'at`) or, between digits,
+//!    by `.` `,` `/` `:` (`1.000,50`, `18/6/2024`, `10:30`) is one token; a bare domain
+//!    (`kontan.co.id`) is an address; a known abbreviation keeps its period (`Dr.`, `U.S.`);
+//!    `@name` and `#tag` are mentions and hashtags; a currency code glued to a number splits
+//!    (`Rp1.500` → `Rp` `1.500`); everything else is punctuation or a symbol, with runs of
+//!    the same mark (`...`, `!!`) and emoji sequences kept whole.
+//!
+//! Keys are kept in one arena string, so tokenizing does not allocate per token.
+
+use crate::analysis::TokenKind;
+use crate::normalize::{key_is_surface, push_key, DASH};
+use crate::sentence::is_space;
+use std::ops::Range;
+
+/// A token over the normalized text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the normalized text.
+    pub start: usize,
+    /// End of the byte range in the normalized text.
+    pub end: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Index of the sentence the token belongs to.
+    pub sentence: usize,
+    key: Key,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    /// The key is the surface itself (already lower-case ASCII).
+    Surface,
+    /// The key is `arena[start..end]`.
+    Arena(u32, u32),
+}
+
+/// The tokens of a text, with their keys.
+#[derive(Clone, Debug, Default)]
+pub struct Tokens {
+    /// The tokens in text order.
+    pub list: Vec<Token>,
+    arena: String,
+}
+
+impl Tokens {
+    /// The surface of token `t` in the normalized `text`.
+    pub fn surface<'t>(&self, text: &'t str, t: &Token) -> &'t str {
+        &text[t.start..t.end]
+    }
+
+    /// The key of token `t` (NFKC, lower-cased) in the normalized `text`.
+    pub fn key<'s>(&'s self, text: &'s str, t: &Token) -> &'s str {
+        match t.key {
+            Key::Surface => &text[t.start..t.end],
+            Key::Arena(s, e) => &self.arena[s as usize..e as usize],
+        }
+    }
+
+    fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, sentence: usize) {
+        let surface = &text[start..end];
+        let key = if key_is_surface(surface) {
+            Key::Surface
+        } else {
+            let s = self.arena.len();
+            push_key(surface, &mut self.arena);
+            Key::Arena(s as u32, self.arena.len() as u32)
+        };
+        self.list.push(Token {
+            start,
+            end,
+            kind,
+            sentence,
+            key,
+        });
+    }
+}
+
+/// The shape of a surface: `X` upper-case letter, `x` other letter, `d` digit, any other
+/// character as it is; a run of more than four of the same symbol is cut to four.
+///
+/// ```
+/// assert_eq!(kupas::token::shape("Kim"), "Xxx");
+/// assert_eq!(kupas::token::shape("Hwasong-11"), "Xxxxx-dd");
+/// assert_eq!(kupas::token::shape("18/6/2024"), "dd/d/dddd");
+/// assert_eq!(kupas::token::shape("PBB"), "XXX");
+/// ```
+pub fn shape(surface: &str) -> String {
+    let mut out = String::with_capacity(surface.len().min(16));
+    let mut last = '\0';
+    let mut run = 0;
+    for c in surface.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+        } else {
+            last = s;
+            run = 1;
+        }
+        if run <= 4 {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Tokenizes the normalized `text`, sentence by sentence.
+///
+/// ```
+/// let text = "Kim Jong-un tiba 18/6/2024.";
+/// let sentences = kupas::sentence::split(text);
+/// let tokens = kupas::token::tokenize(text, &sentences);
+/// let surfaces: Vec<&str> = tokens.list.iter().map(|t| tokens.surface(text, t)).collect();
+/// assert_eq!(surfaces, ["Kim", "Jong-un", "tiba", "18/6/2024", "."]);
+/// ```
+pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Tokens {
+    let mut tokens = Tokens {
+        list: Vec::with_capacity(text.len() / 5 + 1),
+        arena: String::with_capacity(text.len() / 4),
+    };
+    for (index, range) in sentences.iter().enumerate() {
+        Reader {
+            text,
+            end: range.end,
+            sentence: index,
+            tokens: &mut tokens,
+        }
+        .sentence(range.start);
+    }
+    tokens
+}
+
+struct Reader<'a, 't> {
+    text: &'a str,
+    end: usize,
+    sentence: usize,
+    tokens: &'t mut Tokens,
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// Letters, digits and combining marks: the body of a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || c == '\u{200D}'
+}
+
+/// Parts of emoji sequences that attach to the symbol before them.
+fn is_emoji_continuation(c: char) -> bool {
+    matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{20E3}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}')
+        || unicode_normalization::char::is_combining_mark(c)
+}
+
+fn is_punct(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(
+            c,
+            '!' | '"' | '\'' | '(' | ')' | '*' | ',' | '-' | '.' | '/' | ':' | ';' | '?' | '['
+                | '\\' | ']' | '_' | '{' | '}' | '&' | '#' | '@'
+        );
+    }
+    matches!(c,
+        '¡' | '§' | '«' | '¶' | '·' | '»' | '¿' | DASH
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{3001}'..='\u{3003}'
+        | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301F}' | '\u{FE10}'..='\u{FE19}'
+        | '\u{FE30}'..='\u{FE4F}' | '\u{FF5F}'..='\u{FF65}')
+}
+
+/// Currency codes that split from a number glued to them (`Rp1.500` → `Rp` `1.500`).
+const CURRENCY_PREFIXES: &[&str] = &[
+    "rp", "rm", "rs", "usd", "idr", "eur", "sgd", "myr", "jpy", "cny", "gbp", "aud", "krw",
+];
+
+/// Top-level domains that make `name.tld` an address rather than two words.
+const TLDS: &[&str] = &[
+    "ac", "app", "au", "biz", "blog", "cn", "co", "com", "de", "dev", "edu", "eu", "fr", "go",
+    "gov", "id", "in", "info", "int", "io", "jp", "kr", "me", "mil", "my", "net", "news", "nl",
+    "or", "org", "ph", "ru", "sch", "sg", "th", "tv", "uk", "us", "vn", "web",
+];
+
+/// Abbreviations that keep their period as part of the token (lower-case, no period).
+const ABBREVIATIONS: &[&str] = &[
+    "a.n", "bpk", "brigjen", "dkk", "dll", "dr", "dra", "drs", "dsb", "dst", "etc", "hj", "ir",
+    "jend", "jl", "jln", "jr", "kab", "kapt", "kec", "kel", "kol", "letjen", "mayjen", "mr",
+    "mrs", "ms", "no", "ny", "prof", "prov", "sdr", "sr", "st", "tn", "tsb", "vs", "yth",
+];
+
+impl Reader<'_, '_> {
+    fn emit(&mut self, start: usize, end: usize, kind: TokenKind) {
+        if end > start {
+            self.tokens.push(self.text, start, end, kind, self.sentence);
+        }
+    }
+
+    fn sentence(&mut self, mut i: usize) {
+        let text = self.text;
+        while i < self.end {
+            let Some(c) = char_at(text, i) else { break };
+            if is_space(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let chunk_end = text[i..self.end]
+                .char_indices()
+                .find(|&(_, c)| is_space(c))
+                .map_or(self.end, |(j, _)| i + j);
+            self.chunk(i, chunk_end);
+            i = chunk_end;
+        }
+    }
+
+    /// Reads one whitespace-free chunk `[start, end)`.
+    fn chunk(&mut self, start: usize, end: usize) {
+        let text = self.text;
+        let chunk = &text[start..end];
+        // Leading opening punctuation is read as punctuation first.
+        let lead = chunk.len() - chunk.trim_start_matches(['(', '[', '"', '\'', '<', '{']).len();
+        let body = start + lead;
+        if let Some(url_end) = self.url_at(body, end) {
+            self.read(start, body);
+            self.emit(body, url_end, TokenKind::Url);
+            self.read(url_end, end);
+            return;
+        }
+        if let Some(mail_end) = self.email_at(body, end) {
+            self.read(start, body);
+            self.emit(body, mail_end, TokenKind::Email);
+            self.read(mail_end, end);
+            return;
+        }
+        self.read(start, end);
+    }
+
+    /// A URL starting exactly at `start`: `http(s)://…`, `www.…`; trailing punctuation and
+    /// unbalanced closing brackets are left out.
+    fn url_at(&self, start: usize, end: usize) -> Option<usize> {
+        let s = &self.text[start..end];
+        let lower_prefix: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
+        let has_scheme = lower_prefix.starts_with("http://") || lower_prefix.starts_with("https://");
+        if !(has_scheme || lower_prefix.starts_with("www.")) {
+            return None;
+        }
+        let url_end = trim_url(s);
+        let min = if has_scheme { 9 } else { 5 };
+        (url_end >= min).then_some(start + url_end)
+    }
+
+    /// An e-mail address filling the chunk from `start` (up to trailing punctuation).
+    fn email_at(&self, start: usize, end: usize) -> Option<usize> {
+        let s = &self.text[start..end];
+        let at = s.find('@')?;
+        if at == 0 {
+            return None;
+        }
+        let local_ok = s[..at]
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '%'));
+        let domain = s[at + 1..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let labels_ok = domain.split('.').count() >= 2
+            && domain
+                .split('.')
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
+        let tld_ok = domain
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+        (local_ok && labels_ok && tld_ok).then_some(start + at + 1 + domain.len())
+    }
+
+    /// Reads `[i, end)` that holds no whitespace and no URL or e-mail at its start.
+    fn read(&mut self, mut i: usize, end: usize) {
+        let text = self.text;
+        while i < end {
+            let Some(c) = char_at(text, i) else { return };
+            if is_word_char(c) {
+                i = self.word(i, end);
+            } else if (c == '@' || c == '#')
+                && char_at(text, i + 1).is_some_and(|n| n.is_alphanumeric() || n == '_')
+                && !char_before(text, i).is_some_and(is_word_char)
+            {
+                let body_end = text[i + 1..end]
+                    .char_indices()
+                    .find(|&(_, c)| !(is_word_char(c) || c == '_'))
+                    .map_or(end, |(j, _)| i + 1 + j);
+                let kind = if c == '@' {
+                    TokenKind::Mention
+                } else {
+                    TokenKind::Hashtag
+                };
+                self.emit(i, body_end, kind);
+                i = body_end;
+            } else if c == '\''
+                && matches!(char_at(text, i + 1), Some('s' | 'S'))
+                && !char_at(text, i + 2).is_some_and(char::is_alphanumeric)
+                && char_before(text, i).is_some_and(char::is_alphabetic)
+            {
+                // The English possessive: Putin's → Putin 's
+                self.emit(i, i + 2, TokenKind::Word);
+                i += 2;
+            } else {
+                // Punctuation or symbol; a run of the same mark is one token.
+                let mut j = i + c.len_utf8();
+                let kind = if is_punct(c) {
+                    while char_at(text, j) == Some(c) && j < end {
+                        j += c.len_utf8();
+                    }
+                    TokenKind::Punct
+                } else {
+                    // Emoji sequences: modifiers, joiners and a second regional indicator.
+                    let regional = ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+                    let mut paired = false;
+                    while j < end {
+                        let Some(n) = char_at(text, j) else { break };
+                        let joins = is_emoji_continuation(n)
+                            || (char_before(text, j) == Some('\u{200D}') && !is_space(n))
+                            || (regional && !paired && ('\u{1F1E6}'..='\u{1F1FF}').contains(&n));
+                        if !joins {
+                            break;
+                        }
+                        paired |= regional;
+                        j += n.len_utf8();
+                    }
+                    TokenKind::Symbol
+                };
+                self.emit(i, j, kind);
+                i = j;
+            }
+        }
+    }
+
+    /// `US$`, `S$`, `HK$` and the like read as one currency symbol.
+    fn currency_symbol(&self, i: usize, end: usize) -> Option<usize> {
+        let s = &self.text[i..end];
+        let letters = s.len() - s.trim_start_matches(|c: char| c.is_ascii_uppercase()).len();
+        ((1..=3).contains(&letters) && s[letters..].starts_with('$')).then_some(i + letters + 1)
+    }
+
+    /// Reads a word, number, date, time or bare domain starting at `start`; returns its end.
+    fn word(&mut self, start: usize, end: usize) -> usize {
+        let text = self.text;
+        // `US$5`: the capital letters before `$` are a currency symbol, not a word.
+        if let Some(sym_end) = self.currency_symbol(start, end) {
+            self.emit(start, sym_end, TokenKind::Symbol);
+            return sym_end;
+        }
+        let mut i = start;
+        let mut has_alpha = false;
+        let mut has_digit = false;
+        let mut joiners_between_digits = 0u32;
+        loop {
+            // The body: letters, digits, marks.
+            while i < end {
+                let Some(c) = char_at(text, i) else { break };
+                if !is_word_char(c) {
+                    break;
+                }
+                if c.is_numeric() {
+                    // A currency code glued to a number splits off: Rp1.500 → Rp 1.500
+                    if has_alpha && !has_digit && c.is_ascii_digit() {
+                        let word = &text[start..i];
+                        if CURRENCY_PREFIXES.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+                            self.emit(start, i, TokenKind::Word);
+                            return i;
+                        }
+                    }
+                    has_digit = true;
+                } else if c.is_alphabetic() {
+                    has_alpha = true;
+                }
+                i += c.len_utf8();
+            }
+            // A joiner continues the token when a word character follows it.
+            let Some(j) = char_at(text, i) else { break };
+            let after = i + j.len_utf8();
+            let Some(n) = char_at(text, after).filter(|_| after < end) else {
+                break;
+            };
+            let prev_digit = char_before(text, i).is_some_and(|p| p.is_numeric());
+            let joins = match j {
+                '-' => is_word_char(n),
+                DASH => prev_digit && n.is_numeric(),
+                '\'' => {
+                    // Apostrophe between letters, but the English possessive 's splits off.
+                    let possessive = (n == 's' || n == 'S')
+                        && !char_at(text, after + 1).is_some_and(|x| x.is_alphanumeric());
+                    !possessive && n.is_alphabetic() && char_before(text, i).is_some_and(char::is_alphabetic)
+                }
+                '.' | ',' | '/' | ':' => prev_digit && n.is_numeric() && !has_alpha,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            if prev_digit && n.is_numeric() {
+                joiners_between_digits += 1;
+            }
+            i = after;
+        }
+        let surface = &text[start..i];
+        // A bare domain (kontan.co.id, Lampost.co) or a dotted abbreviation (U.S., a.n.).
+        if has_alpha && char_at(text, i) == Some('.') {
+            if let Some(domain_end) = self.domain(start, end) {
+                self.emit(start, domain_end, TokenKind::Url);
+                return domain_end;
+            }
+            if let Some(abbr_end) = self.dotted_abbreviation(start, end) {
+                self.emit(start, abbr_end, TokenKind::Word);
+                return abbr_end;
+            }
+            let lower = surface.to_lowercase();
+            let is_initial = surface.chars().count() == 1
+                && surface.chars().all(char::is_uppercase)
+                && text[i + 1..self.end].trim().chars().next().is_some();
+            if is_initial || ABBREVIATIONS.contains(&lower.as_str()) {
+                self.emit(start, i + 1, TokenKind::Word);
+                return i + 1;
+            }
+        }
+        let kind = if has_alpha {
+            TokenKind::Word
+        } else if !has_digit {
+            // Only combining marks (no base letter): not a word.
+            TokenKind::Symbol
+        } else {
+            let cue = self.previous_key().is_some_and(|p| matches!(p, "pukul" | "jam" | "pkl" | "pk"))
+                || starts_with_time_zone(&text[i..self.end]);
+            classify_number(surface, joiners_between_digits, cue)
+        };
+        self.emit(start, i, kind);
+        i
+    }
+
+    fn previous_key(&self) -> Option<&str> {
+        self.tokens
+            .list
+            .last()
+            .filter(|t| t.sentence == self.sentence)
+            .map(|t| self.tokens.key(self.text, t))
+    }
+
+    /// `name.tld`, `name.co.id`, with an optional path, starting at `start`.
+    fn domain(&self, start: usize, end: usize) -> Option<usize> {
+        let s = &self.text[start..end];
+        let host_len = s
+            .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+            .unwrap_or(s.len());
+        let host = s[..host_len].trim_end_matches(['.', '-']);
+        let mut labels = host.split('.');
+        let first = labels.next()?;
+        let rest: Vec<&str> = labels.collect();
+        if rest.is_empty() || first.is_empty() || rest.iter().any(|l| l.is_empty()) {
+            return None;
+        }
+        let tld = rest.last()?.to_ascii_lowercase();
+        if !TLDS.contains(&tld.as_str()) || !first.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let mut url_end = host.len();
+        if s[url_end..].starts_with('/') {
+            url_end += trim_url(&s[url_end..]);
+        }
+        Some(start + url_end)
+    }
+
+    /// `U.S.`, `a.n.`, `S.H.`, `M.Si.`: short letter groups each followed by a period.
+    fn dotted_abbreviation(&self, start: usize, end: usize) -> Option<usize> {
+        let s = &self.text[start..end];
+        let mut i = 0;
+        let mut groups = 0;
+        loop {
+            let group = s[i..].chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+            let count = s[i..i + group].chars().count();
+            if !(1..=3).contains(&count) || !s[i + group..].starts_with('.') {
+                break;
+            }
+            i += group + 1;
+            groups += 1;
+        }
+        let next_is_word = s[i..].chars().next().is_some_and(is_word_char);
+        (groups >= 2 && !next_is_word).then_some(start + i)
+    }
+}
+
+/// Length of a URL at the start of `s` (which has no whitespace): trailing punctuation and
+/// unbalanced closing brackets are not part of it.
+fn trim_url(s: &str) -> usize {
+    let mut end = s.len();
+    loop {
+        let Some(last) = s[..end].chars().next_back() else {
+            return 0;
+        };
+        let drop = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' => true,
+            ')' => s[..end].matches('(').count() < s[..end].matches(')').count(),
+            ']' => s[..end].matches('[').count() < s[..end].matches(']').count(),
+            _ => false,
+        };
+        if !drop {
+            return end;
+        }
+        end -= last.len_utf8();
+    }
+}
+
+/// True when `rest` (the text right after a number) starts with a time zone: ` WIB`.
+fn starts_with_time_zone(rest: &str) -> bool {
+    let word = rest.trim_start_matches([' ', '\t']);
+    let word = &word[..word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len())];
+    matches!(word, "WIB" | "WITA" | "WIT" | "GMT" | "UTC")
+}
+
+/// Tells numbers, dates and times apart by their digits and separators. `time_cue` says
+/// that a word before or after marks a clock time (`pukul 14.30`, `14.30 WIB`).
+fn classify_number(s: &str, joiners: u32, time_cue: bool) -> TokenKind {
+    let groups: Vec<&str> = s.split(['.', ',', '/', ':', '-', DASH]).collect();
+    let digits_ok = |g: &str, min: usize, max: usize| (min..=max).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit());
+    let value = |g: &str| g.parse::<u32>().unwrap_or(u32::MAX);
+    if joiners == 0 {
+        return TokenKind::Number;
+    }
+    if s.contains('/') && !s.contains(['.', ',', ':']) && (groups.len() == 2 || groups.len() == 3) {
+        let day_month = digits_ok(groups[0], 1, 2) && digits_ok(groups[1], 1, 2) && (1..=31).contains(&value(groups[0])) && (1..=12).contains(&value(groups[1]));
+        let year_ok = groups.len() == 2 || digits_ok(groups[2], 2, 4);
+        if day_month && year_ok {
+            return TokenKind::Date;
+        }
+    }
+    if s.contains('-') && groups.len() == 3 && digits_ok(groups[0], 4, 4) && digits_ok(groups[1], 2, 2) && digits_ok(groups[2], 2, 2) {
+        return TokenKind::Date;
+    }
+    if s.contains(':') && !s.contains(['.', ',', '/', '-']) && (groups.len() == 2 || groups.len() == 3) {
+        let hm = digits_ok(groups[0], 1, 2) && value(groups[0]) <= 24 && groups[1..].iter().all(|g| digits_ok(g, 2, 2) && value(g) < 60);
+        if hm {
+            return TokenKind::Time;
+        }
+    }
+    if groups.len() == 2 && s.contains('.') && digits_ok(groups[0], 1, 2) && digits_ok(groups[1], 2, 2) && value(groups[0]) <= 24 && value(groups[1]) < 60 {
+        if time_cue || groups[0].starts_with('0') {
+            return TokenKind::Time;
+        }
+    }
+    TokenKind::Number
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence;
+
+    fn toks(text: &str) -> Vec<(String, TokenKind)> {
+        let sentences = sentence::split(text);
+        let tokens = tokenize(text, &sentences);
+        tokens
+            .list
+            .iter()
+            .map(|t| (tokens.surface(text, t).to_string(), t.kind))
+            .collect()
+    }
+
+    fn surfaces(text: &str) -> Vec<String> {
+        toks(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    fn kind_of(text: &str, surface: &str) -> TokenKind {
+        toks(text)
+            .into_iter()
+            .find(|(s, _)| s == surface)
+            .unwrap_or_else(|| panic!("{surface:?} not a token of {text:?}: {:?}", surfaces(text)))
+            .1
+    }
+
+    use TokenKind::*;
+
+    #[test]
+    fn hyphenated_names_and_reduplication() {
+        assert_eq!(
+            surfaces("Kim Jong-un, Hwasong-11, negara-negara dan COVID-19 ke-21."),
+            ["Kim", "Jong-un", ",", "Hwasong-11", ",", "negara-negara", "dan", "COVID-19", "ke-21", "."]
+        );
+        assert_eq!(kind_of("rudal Hwasong-11 diluncurkan", "Hwasong-11"), Word);
+    }
+
+    #[test]
+    fn dash_separates_words_but_joins_ranges() {
+        assert_eq!(surfaces("Moskwa–Presiden 18–19 Juni"), ["Moskwa", "–", "Presiden", "18–19", "Juni"]);
+        assert_eq!(kind_of("pada 18-19 Juni", "18-19"), Number);
+    }
+
+    #[test]
+    fn numbers_both_formats() {
+        for n in ["1.000,50", "1,000.50", "3.5", "50", "1.500.000,00", "3,5"] {
+            let text = format!("sebesar {n} unit");
+            assert_eq!(kind_of(&text, n), Number, "{n}");
+        }
+        assert_eq!(surfaces("naik 3.5% kemarin"), ["naik", "3.5", "%", "kemarin"]);
+    }
+
+    #[test]
+    fn currency_splits() {
+        assert_eq!(surfaces("Rp1.500.000,00 dan US$2 miliar"), ["Rp", "1.500.000,00", "dan", "US$", "2", "miliar"]);
+        assert_eq!(kind_of("Rp1.500 saja", "Rp"), Word);
+        assert_eq!(kind_of("US$2 saja", "US$"), Symbol);
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert_eq!(kind_of("Selasa (18/6/2024) lalu", "18/6/2024"), Date);
+        assert_eq!(kind_of("Selasa (18/6) lalu", "18/6"), Date);
+        assert_eq!(kind_of("tanggal 2024-06-18 itu", "2024-06-18"), Date);
+        assert_eq!(kind_of("pukul 14.30 WIB", "14.30"), Time);
+        assert_eq!(kind_of("sekitar 02.45 setelah", "02.45"), Time);
+        assert_eq!(kind_of("at 10:30 am", "10:30"), Time);
+        assert_eq!(kind_of("naik 14.30 persen", "14.30"), Number);
+        assert_eq!(kind_of("mulai 12.30 WIB", "12.30"), Time);
+        assert_eq!(kind_of("ada 1.500 orang", "1.500"), Number);
+    }
+
+    #[test]
+    fn addresses() {
+        assert_eq!(kind_of("Lihat https://contoh.id/a?b=1 sekarang", "https://contoh.id/a?b=1"), Url);
+        assert_eq!(surfaces("(lihat www.contoh.com/berita).")[2], "www.contoh.com/berita");
+        assert_eq!(kind_of("KONTAN.CO.ID - SEOUL", "KONTAN.CO.ID"), Url);
+        assert_eq!(surfaces("Moskwa (Lampost.co)–Presiden"), ["Moskwa", "(", "Lampost.co", ")", "–", "Presiden"]);
+        assert_eq!(kind_of("foto (pexels.com/Someone Else)", "pexels.com/Someone"), Url);
+        assert_eq!(kind_of("tulis ke redaksi@contoh.co.id.", "redaksi@contoh.co.id"), Email);
+        assert_eq!(kind_of("ikuti @kupas_id dan #BeritaHariIni", "@kupas_id"), Mention);
+        assert_eq!(kind_of("ikuti @kupas_id dan #BeritaHariIni", "#BeritaHariIni"), Hashtag);
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        assert_eq!(surfaces("Dr. Siti di Jl. Merdeka"), ["Dr.", "Siti", "di", "Jl.", "Merdeka"]);
+        assert_eq!(surfaces("the U.S. Navy"), ["the", "U.S.", "Navy"]);
+        assert_eq!(surfaces("J. K. Rowling"), ["J.", "K.", "Rowling"]);
+        assert_eq!(surfaces("ke kelas A."), ["ke", "kelas", "A", "."]);
+    }
+
+    #[test]
+    fn apostrophes() {
+        assert_eq!(surfaces("Jum'at and Putin's visit, don't"), ["Jum'at", "and", "Putin", "'s", "visit", ",", "don't"]);
+    }
+
+    #[test]
+    fn punctuation_runs_and_emoji() {
+        assert_eq!(surfaces("Wah... hebat!! 👍🏽 🇮🇩 👨\u{200D}👩\u{200D}👧"), ["Wah", "...", "hebat", "!!", "👍🏽", "🇮🇩", "👨\u{200D}👩\u{200D}👧"]);
+        assert_eq!(kind_of("oke 👍🏽", "👍🏽"), Symbol);
+        assert_eq!(kind_of("a , b", ","), Punct);
+    }
+
+    #[test]
+    fn keys_and_sentences() {
+        let text = "Presiden PUTIN tiba. Ｋｉｍ menyambut.";
+        let sentences = sentence::split(text);
+        let tokens = tokenize(text, &sentences);
+        let keys: Vec<&str> = tokens.list.iter().map(|t| tokens.key(text, t)).collect();
+        assert_eq!(keys, ["presiden", "putin", "tiba", ".", "kim", "menyambut", "."]);
+        let sent: Vec<usize> = tokens.list.iter().map(|t| t.sentence).collect();
+        assert_eq!(sent, [0, 0, 0, 0, 1, 1, 1]);
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Jong-un"), "Xxxx-xx");
+        assert_eq!(shape("Сергей"), "Xxxxx");
+        assert_eq!(shape("COVID-19"), "XXXX-dd");
+        assert_eq!(shape("negara-negara"), "xxxx-xxxx");
+    }
+}
