@@ -51,3 +51,62 @@ pub struct Options {
     /// Force the language instead of detecting it.
     pub language: LanguageChoice,
 }
+
+impl Options {
+    /// The option names as callers spell them (camelCase), for strict checking of option
+    /// objects whose decoder cannot see unknown keys itself.
+    pub const FIELDS: &'static [&'static str] = &["tokens", "offsets", "language"];
+
+    /// Checks that every name in `keys` is a known option.
+    ///
+    /// ```
+    /// assert!(kupas::Options::check_keys(["tokens", "offsets"]).is_ok());
+    /// let err = kupas::Options::check_keys(["tokenz"]).unwrap_err();
+    /// assert_eq!(err.code(), "invalid_options");
+    /// assert!(err.message().contains("tokenz"));
+    /// ```
+    pub fn check_keys<'k>(keys: impl IntoIterator<Item = &'k str>) -> crate::Result<()> {
+        for key in keys {
+            if !Self::FIELDS.contains(&key) {
+                let expected = Self::FIELDS.join("`, `");
+                return Err(crate::Error::new(
+                    crate::ErrorKind::InvalidOptions,
+                    format!("invalid options: unknown option `{key}`, expected one of `{expected}`"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_match_the_decoder() {
+        // Every listed field is accepted by the strict decoder, and nothing else is.
+        for field in Options::FIELDS {
+            let value = match *field {
+                "tokens" => "true",
+                "offsets" => "\"utf16\"",
+                _ => "\"id\"",
+            };
+            let json = format!("{{\"{field}\": {value}}}");
+            assert!(serde_json::from_str::<Options>(&json).is_ok(), "{json}");
+        }
+        assert!(serde_json::from_str::<Options>("{\"tokenz\": true}").is_err());
+        let all: Options = serde_json::from_str(
+            "{\"tokens\": true, \"offsets\": \"codepoints\", \"language\": \"en\"}",
+        )
+        .expect("valid options");
+        assert_eq!(
+            all,
+            Options {
+                tokens: true,
+                offsets: Some(OffsetUnit::Codepoints),
+                language: LanguageChoice::En
+            }
+        );
+    }
+}

@@ -36,14 +36,18 @@ fn decode_options(value: JsValue) -> Result<Options, JsValue> {
         let message = format!("options must be an object, got {}", describe(&value));
         return Err(to_js(&Error::new(ErrorKind::InvalidOptions, message)));
     }
+    // serde-wasm-bindgen only reads the fields it knows, so unknown keys are checked here.
+    let keys: Vec<String> = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    Options::check_keys(keys.iter().map(String::as_str)).map_err(|e| to_js(&e))?;
     let deserializer = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
-        let message = if path == "." {
-            format!("invalid options: {}", e.inner())
-        } else {
-            format!("invalid options: {path}: {}", e.inner())
-        };
+        let inner = e.inner().to_string();
+        let inner = inner.strip_prefix("Error: ").unwrap_or(&inner);
+        let message = format!("invalid options: `{path}`: {inner}");
         to_js(&Error::new(ErrorKind::InvalidOptions, message))
     })
 }

@@ -1,0 +1,167 @@
+/**
+ * kupas: take a news article apart in the browser or in Node.
+ *
+ * ```js
+ * import { analyze } from 'kupas';            // Node: ready on import
+ * // import { init, analyze } from 'kupas';   // browsers and bundlers: `await init()` once
+ * const result = analyze('Presiden tiba di Jakarta. Ia disambut.');
+ * result.sentences.map(({ start, end }) => text.slice(start, end));
+ * ```
+ *
+ * Every span is `{ start, end }` into the ORIGINAL text in UTF-16 code units (unless
+ * `options.offsets` says otherwise), so `text.slice(start, end)` is exactly the surface.
+ */
+
+/** Options for {@link analyze}. Every field is optional; unknown fields are an error. */
+export interface Options {
+  /** Include every token in the result. Default `false`. */
+  tokens?: boolean;
+  /**
+   * The unit of every span. Default `"utf16"` (JavaScript string indices).
+   * `"utf8"` counts UTF-8 bytes, `"codepoints"` counts Unicode code points (`[...text]`).
+   */
+  offsets?: 'utf16' | 'utf8' | 'codepoints';
+  /** Force the language instead of detecting it. Default `"auto"`. */
+  language?: 'auto' | 'id' | 'en';
+}
+
+/** A half-open range `[start, end)` into the original text. */
+export interface Span {
+  /** First unit of the span. */
+  start: number;
+  /** One past the last unit of the span. */
+  end: number;
+}
+
+/** The language of the text. */
+export interface Language {
+  /** `"id"` Indonesian (Malay is reported as `"id"`), `"en"` English, `"other"` anything else. */
+  code: 'id' | 'en' | 'other';
+  /** From 0 (no evidence: empty or very short text) to 1 (certain). */
+  confidence: number;
+}
+
+/** Counts over the whole text. */
+export interface Stats {
+  /** Unicode code points in the text. */
+  characters: number;
+  /** Word-like tokens: every token except punctuation and symbols. */
+  words: number;
+  /** Number of sentences. */
+  sentences: number;
+  /** Whole minutes to read at 230 words a minute, rounded up; 0 when there are no words. */
+  readingMinutes: number;
+}
+
+/** What a token is. */
+export type TokenKind =
+  | 'word' // Kim, Jong-un, negara-negara, COVID-19, Hwasong-11, G7, Dr., U.S.
+  | 'number' // 50, 1.000,50, 1,000.50, 18-19
+  | 'date' // 18/6/2024, 18/6, 2024-06-18
+  | 'time' // 02.45 (after "pukul" or with a leading zero), 14.30 WIB, 10:30
+  | 'url' // https://…, www.…, kontan.co.id
+  | 'email'
+  | 'mention' // @name
+  | 'hashtag' // #tag
+  | 'punct' // . , " ( ...
+  | 'symbol'; // % $ US$ + emoji
+
+/** One token (only with `options.tokens`). */
+export interface Token extends Span {
+  /** What the token is. */
+  kind: TokenKind;
+  /** `X` upper-case letter, `x` other letter, `d` digit, others as is; runs cut to 4: `Kim` → `Xxx`. */
+  shape: string;
+  /** Matching key: NFKC, curly quotes and dashes folded, lower-cased. */
+  key: string;
+  /** Index into {@link Analysis.sentences}. */
+  sentence: number;
+}
+
+/** A ranked keyphrase. (Filled by the keyword stage; empty until it lands.) */
+export interface Keyword {
+  /** The phrase in its most frequent surface form. */
+  text: string;
+  /** The phrase's matching key (lower-cased, stemmed where that applies). */
+  key: string;
+  /** From 0 to 1; 1 = most key. */
+  score: number;
+  /** How often the phrase occurs, in any of its forms. */
+  count: number;
+  /** Every occurrence in the original text. */
+  occurrences: Span[];
+}
+
+/** The type of an entity. */
+export type EntityLabel =
+  | 'PERSON'
+  | 'ORGANIZATION'
+  | 'LOCATION'
+  | 'DATE'
+  | 'TIME'
+  | 'MONEY'
+  | 'PERCENT'
+  | 'QUANTITY'
+  | 'URL'
+  | 'EMAIL';
+
+/** A named entity or value resolved over its mentions. (Filled by the entity stage.) */
+export interface Entity {
+  /** The canonical (longest, most complete) name. */
+  text: string;
+  /** The entity's type. */
+  label: EntityLabel;
+  /** Other surface forms of the same entity. */
+  aliases: string[];
+  /** Number of mentions. */
+  count: number;
+  /** Every mention in the original text. */
+  mentions: Span[];
+  /** A normalised value where known: an ISO 8601 date or time, a number. */
+  value?: string;
+  /** A role such as `"source"` for a news outlet cited as a source. */
+  role?: string;
+}
+
+/** The result of {@link analyze}: plain data, safe to `JSON.stringify`. */
+export interface Analysis {
+  /** The detected (or forced) language. */
+  language: Language;
+  /** Counts over the whole text. */
+  stats: Stats;
+  /** Sentence spans in reading order, trimmed of surrounding whitespace. */
+  sentences: Span[];
+  /** Every token; present only when `options.tokens` is `true`. */
+  tokens?: Token[];
+  /** Ranked keyphrases, most key first. */
+  keywords: Keyword[];
+  /** Named entities and values. */
+  entities: Entity[];
+}
+
+/** An error thrown by kupas, with a stable `code`. */
+export interface KupasError extends Error {
+  /**
+   * `"invalid_text"`: the text is not a string (a `TypeError`).
+   * `"invalid_options"`: unknown option, wrong type or value, or options not an object.
+   * `"not_initialized"`: browser/bundler build used before `await init()`.
+   */
+  code: 'invalid_text' | 'invalid_options' | 'not_initialized';
+}
+
+/**
+ * Analyzes `text`. Never fails on any string (empty, huge, emoji, lone surrogates).
+ * @throws {KupasError} `invalid_text` when `text` is not a string, `invalid_options` for bad options.
+ */
+export function analyze(text: string, options?: Options): Analysis;
+
+/**
+ * Loads the WebAssembly module. Needed once in browsers and bundlers before {@link analyze};
+ * a no-op in Node. Idempotent: concurrent and repeated calls share one load.
+ * @param input Optional URL, Response, BufferSource or WebAssembly.Module to load instead of
+ *   the `.wasm` file next to the package's glue code.
+ */
+export function init(input?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** The version of the kupas core. */
+export function version(): string;
