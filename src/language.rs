@@ -14,13 +14,65 @@ use crate::token::Tokens;
 fn is_indonesian_function_word(key: &str) -> bool {
     matches!(
         key,
-        "yang" | "dan" | "di" | "ke" | "dari" | "ini" | "itu" | "dengan" | "untuk" | "pada"
-            | "dalam" | "tidak" | "akan" | "adalah" | "juga" | "oleh" | "karena" | "atau"
-            | "bahwa" | "sudah" | "telah" | "saat" | "kami" | "kita" | "mereka" | "ia" | "dia"
-            | "tersebut" | "para" | "lebih" | "bisa" | "dapat" | "masih" | "hanya" | "antara"
-            | "setelah" | "sebagai" | "namun" | "tetapi" | "kata" | "ada" | "belum" | "sangat"
-            | "seperti" | "bagi" | "sejak" | "hingga" | "kepada" | "serta" | "tahun" | "hari"
-            | "sebuah" | "secara" | "terhadap" | "menjadi" | "yaitu" | "tak" | "pun" | "agar"
+        "yang"
+            | "dan"
+            | "di"
+            | "ke"
+            | "dari"
+            | "ini"
+            | "itu"
+            | "dengan"
+            | "untuk"
+            | "pada"
+            | "dalam"
+            | "tidak"
+            | "akan"
+            | "adalah"
+            | "juga"
+            | "oleh"
+            | "karena"
+            | "atau"
+            | "bahwa"
+            | "sudah"
+            | "telah"
+            | "saat"
+            | "kami"
+            | "kita"
+            | "mereka"
+            | "ia"
+            | "dia"
+            | "tersebut"
+            | "para"
+            | "lebih"
+            | "bisa"
+            | "dapat"
+            | "masih"
+            | "hanya"
+            | "antara"
+            | "setelah"
+            | "sebagai"
+            | "namun"
+            | "tetapi"
+            | "kata"
+            | "ada"
+            | "belum"
+            | "sangat"
+            | "seperti"
+            | "bagi"
+            | "sejak"
+            | "hingga"
+            | "kepada"
+            | "serta"
+            | "tahun"
+            | "hari"
+            | "sebuah"
+            | "secara"
+            | "terhadap"
+            | "menjadi"
+            | "yaitu"
+            | "tak"
+            | "pun"
+            | "agar"
     )
 }
 
@@ -28,12 +80,62 @@ fn is_indonesian_function_word(key: &str) -> bool {
 fn is_english_function_word(key: &str) -> bool {
     matches!(
         key,
-        "the" | "of" | "and" | "to" | "in" | "is" | "that" | "for" | "it" | "was" | "on"
-            | "with" | "as" | "by" | "at" | "from" | "are" | "this" | "be" | "has" | "have"
-            | "had" | "not" | "but" | "his" | "her" | "they" | "were" | "will" | "would"
-            | "said" | "which" | "an" | "who" | "their" | "been" | "its" | "more" | "after"
-            | "about" | "also" | "he" | "she" | "we" | "or" | "than" | "when" | "there"
-            | "can" | "into" | "over" | "what" | "could" | "should" | "these" | "those"
+        "the"
+            | "of"
+            | "and"
+            | "to"
+            | "in"
+            | "is"
+            | "that"
+            | "for"
+            | "it"
+            | "was"
+            | "on"
+            | "with"
+            | "as"
+            | "by"
+            | "at"
+            | "from"
+            | "are"
+            | "this"
+            | "be"
+            | "has"
+            | "have"
+            | "had"
+            | "not"
+            | "but"
+            | "his"
+            | "her"
+            | "they"
+            | "were"
+            | "will"
+            | "would"
+            | "said"
+            | "which"
+            | "an"
+            | "who"
+            | "their"
+            | "been"
+            | "its"
+            | "more"
+            | "after"
+            | "about"
+            | "also"
+            | "he"
+            | "she"
+            | "we"
+            | "or"
+            | "than"
+            | "when"
+            | "there"
+            | "can"
+            | "into"
+            | "over"
+            | "what"
+            | "could"
+            | "should"
+            | "these"
+            | "those"
     )
 }
 
@@ -63,28 +165,48 @@ pub fn detect(text: &str, tokens: &Tokens) -> Language {
         } else if is_english_function_word(key) {
             en += 1;
         }
-        for c in tokens.surface(text, t).chars().filter(|c| c.is_alphabetic()) {
+        for c in tokens
+            .surface(text, t)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+        {
             letters += 1;
             latin += usize::from(is_latin(c));
         }
     }
     if words == 0 || letters == 0 {
-        return Language { code: "other", confidence: 0.0 };
+        return Language {
+            code: "other",
+            confidence: 0.0,
+        };
     }
     let latin_share = latin as f64 / letters as f64;
     if latin_share < 0.5 {
-        return Language { code: "other", confidence: round(1.0 - latin_share) };
+        return Language {
+            code: "other",
+            confidence: round(1.0 - latin_share),
+        };
     }
-    let (code, best, second) = if id >= en { ("id", id, en) } else { ("en", en, id) };
+    let (code, best, second) = if id >= en {
+        ("id", id, en)
+    } else {
+        ("en", en, id)
+    };
     let rate = best as f64 / words as f64;
     // Evidence grows with the number of words seen: a five-word text is a weak signal.
     let evidence = 1.0 - (-(words as f64) / 12.0).exp();
     if rate < MIN_RATE {
-        return Language { code: "other", confidence: round(evidence * (1.0 - rate / MIN_RATE)) };
+        return Language {
+            code: "other",
+            confidence: round(evidence * (1.0 - rate / MIN_RATE)),
+        };
     }
     let separation = (best - second) as f64 / (best + second) as f64;
     let support = 1.0 - (-(best as f64) / 3.0).exp();
-    Language { code, confidence: round(separation * support * evidence.max(0.5) * latin_share) }
+    Language {
+        code,
+        confidence: round(separation * support * evidence.max(0.5) * latin_share),
+    }
 }
 
 fn round(x: f64) -> f64 {
@@ -133,7 +255,13 @@ mod tests {
 
     #[test]
     fn nothing_to_judge() {
-        assert_eq!(lang(""), Language { code: "other", confidence: 0.0 });
+        assert_eq!(
+            lang(""),
+            Language {
+                code: "other",
+                confidence: 0.0
+            }
+        );
         assert_eq!(lang("123 !!! 😀").confidence, 0.0);
     }
 }

@@ -39,8 +39,11 @@ pub mod options;
 pub mod sentence;
 pub mod token;
 
+/// The JavaScript binding (wasm32 only). Public so that the wasm-bindgen tests can call
+/// the exported functions exactly as JavaScript does.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use analysis::{
     Analysis, Entity, EntityLabel, Keyword, Language, Span, Stats, Token, TokenKind,
@@ -72,8 +75,14 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = token::tokenize(norm, &sentence_ranges);
     let language = match options.language {
         LanguageChoice::Auto => language::detect(norm, &tokens),
-        LanguageChoice::Id => Language { code: "id", confidence: 1.0 },
-        LanguageChoice::En => Language { code: "en", confidence: 1.0 },
+        LanguageChoice::Id => Language {
+            code: "id",
+            confidence: 1.0,
+        },
+        LanguageChoice::En => Language {
+            code: "en",
+            confidence: 1.0,
+        },
     };
     // 5 · map every span to the original text, in the caller's unit.
     let converter = offsets::OffsetConverter::new(text, options.offsets.unwrap_or_default());
@@ -81,7 +90,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         let (s, e) = normalized.to_original(start, end);
         Span::new(converter.convert(s), converter.convert(e))
     };
-    let sentences: Vec<Span> = sentence_ranges.iter().map(|r| span(r.start, r.end)).collect();
+    let sentences: Vec<Span> = sentence_ranges
+        .iter()
+        .map(|r| span(r.start, r.end))
+        .collect();
     let words = tokens.list.iter().filter(|t| t.kind.is_wordlike()).count();
     let tokens_out = options.tokens.then(|| {
         tokens

@@ -56,7 +56,11 @@ enum Fold {
 /// Folds one non-ASCII character (ASCII is handled by the caller's fast path).
 fn fold(c: char) -> Fold {
     match c {
-        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
         | '\u{3000}' => Fold::Replace(' '),
         '\u{0085}' | '\u{2028}' | '\u{2029}' => Fold::Replace('\n'),
         '\u{00AD}' | '\u{180E}' | '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
@@ -279,7 +283,10 @@ mod tests {
     fn drops_invisible_characters() {
         let n = normalize("kun\u{00AD}jungan\u{200B} ke\u{FEFF}");
         assert_eq!(n.text, "kunjungan ke");
-        assert_eq!(roundtrip("kun\u{00AD}jungan\u{200B} ke\u{FEFF}", "kunjungan"), "kun\u{00AD}jungan");
+        assert_eq!(
+            roundtrip("kun\u{00AD}jungan\u{200B} ke\u{FEFF}", "kunjungan"),
+            "kun\u{00AD}jungan"
+        );
     }
 
     #[test]

@@ -79,15 +79,28 @@ mod tests {
 
     fn check(text: &str, unit: OffsetUnit, expect: impl Fn(&str, usize) -> usize) {
         let c = OffsetConverter::new(text, unit);
-        for (i, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (i, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             assert_eq!(c.convert(i), expect(text, i), "{text:?} at byte {i}");
         }
     }
 
     #[test]
     fn utf16_and_codepoints_match_direct_counts() {
-        for text in ["", "abc", "😀 Kim Jong-un", "Сергей Велов)", "e\u{301}\u{302} ok", "ＰＢＢ\u{00A0}a\r\n", "a😀😀b日本c"] {
-            check(text, OffsetUnit::Utf16, |t, i| t[..i].encode_utf16().count());
+        for text in [
+            "",
+            "abc",
+            "😀 Kim Jong-un",
+            "Сергей Велов)",
+            "e\u{301}\u{302} ok",
+            "ＰＢＢ\u{00A0}a\r\n",
+            "a😀😀b日本c",
+        ] {
+            check(text, OffsetUnit::Utf16, |t, i| {
+                t[..i].encode_utf16().count()
+            });
             check(text, OffsetUnit::Codepoints, |t, i| t[..i].chars().count());
             check(text, OffsetUnit::Utf8, |_, i| i);
         }

@@ -71,7 +71,9 @@ impl Options {
                 let expected = Self::FIELDS.join("`, `");
                 return Err(crate::Error::new(
                     crate::ErrorKind::InvalidOptions,
-                    format!("invalid options: unknown option `{key}`, expected one of `{expected}`"),
+                    format!(
+                        "invalid options: unknown option `{key}`, expected one of `{expected}`"
+                    ),
                 ));
             }
         }

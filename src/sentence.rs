@@ -17,12 +17,12 @@ use std::ops::Range;
 const NEVER_FINAL: &[&str] = &[
     // Indonesian titles, addresses and references
     "a.n", "bpk", "brigjen", "dkk", "dr", "dra", "drs", "h", "hj", "ir", "jend", "jl", "jln",
-    "kapt", "kol", "letjen", "mayjen", "no", "nn", "ny", "pak", "prof", "sdr", "sdri", "tn",
-    "u.p", "yth", "kab", "kec", "kel", "prov", "hlm", "tel", "telp", "ust", "kh",
+    "kapt", "kol", "letjen", "mayjen", "no", "nn", "ny", "pak", "prof", "sdr", "sdri", "tn", "u.p",
+    "yth", "kab", "kec", "kel", "prov", "hlm", "tel", "telp", "ust", "kh",
     // English titles and references
-    "mr", "mrs", "ms", "messrs", "mt", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
-    "capt", "rev", "hon", "fig", "vs", "approx", "dept", "est", "inc", "ltd", "co", "corp",
-    "jr", "sr", "vol", "op", "art", "nos",
+    "mr", "mrs", "ms", "messrs", "mt", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "rev", "hon", "fig", "vs", "approx", "dept", "est", "inc", "ltd", "co", "corp", "jr", "sr",
+    "vol", "op", "art", "nos",
 ];
 
 /// Abbreviations that may end a sentence: a period after them ends one when a capitalised
@@ -34,7 +34,10 @@ fn is_closing(c: char) -> bool {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '{' | '«' | '‹' | '「' | '『' | '¿' | '¡')
+    matches!(
+        c,
+        '"' | '\'' | '(' | '[' | '{' | '«' | '‹' | '「' | '『' | '¿' | '¡'
+    )
 }
 
 /// Whitespace for splitting purposes: Unicode whitespace and control characters.
@@ -73,9 +76,9 @@ fn period_is_abbreviation(word: &str) -> bool {
     }
     // Dotted abbreviations: short letter groups joined by periods (U.S, S.H, a.n, M.Si, Ph.D).
     word.contains('.')
-        && word
-            .split('.')
-            .all(|part| (1..=3).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic))
+        && word.split('.').all(|part| {
+            (1..=3).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
+        })
 }
 
 /// True for the number of a numbered list item at the start of a line: `1. Nomor satu`.
@@ -241,7 +244,11 @@ mod tests {
         );
         assert_eq!(
             sents("Budi dkk. Menulis laporan. Surat a.n. Direktur dikirim. Ahmad, S.H. Hadir."),
-            ["Budi dkk. Menulis laporan.", "Surat a.n. Direktur dikirim.", "Ahmad, S.H. Hadir."]
+            [
+                "Budi dkk. Menulis laporan.",
+                "Surat a.n. Direktur dikirim.",
+                "Ahmad, S.H. Hadir."
+            ]
         );
         assert_eq!(
             sents("The U.S. Navy said so. Officials agreed."),
@@ -252,8 +259,14 @@ mod tests {
     #[test]
     fn dll_before_lower_case_continues_before_capital_ends() {
         assert_eq!(
-            sents("Ia membawa buku, pena, dll. ke kantor. Lalu pulang, makan, dll. Besoknya kembali."),
-            ["Ia membawa buku, pena, dll. ke kantor.", "Lalu pulang, makan, dll.", "Besoknya kembali."]
+            sents(
+                "Ia membawa buku, pena, dll. ke kantor. Lalu pulang, makan, dll. Besoknya kembali."
+            ),
+            [
+                "Ia membawa buku, pena, dll. ke kantor.",
+                "Lalu pulang, makan, dll.",
+                "Besoknya kembali."
+            ]
         );
     }
 
@@ -277,7 +290,12 @@ mod tests {
     fn closing_quotes_stay() {
         assert_eq!(
             sents("\"Kami siap.\" Katanya lagi. (Ini catatan.) Selesai!"),
-            ["\"Kami siap.\"", "Katanya lagi.", "(Ini catatan.)", "Selesai!"]
+            [
+                "\"Kami siap.\"",
+                "Katanya lagi.",
+                "(Ini catatan.)",
+                "Selesai!"
+            ]
         );
         assert_eq!(
             sents("\"Siapa?\" tanya dia. \"Kami!\", jawabnya."),
@@ -297,7 +315,10 @@ mod tests {
     fn wrapped_lines_join() {
         assert_eq!(
             sents("Presiden tiba di kota itu\npada malam hari. Ia disambut."),
-            ["Presiden tiba di kota itu\npada malam hari.", "Ia disambut."]
+            [
+                "Presiden tiba di kota itu\npada malam hari.",
+                "Ia disambut."
+            ]
         );
     }
 
@@ -305,7 +326,14 @@ mod tests {
     fn ellipses() {
         assert_eq!(
             sents("Ia menunggu... lalu pergi. Tamat… Selesai? Ya!! Oke?! Baik."),
-            ["Ia menunggu... lalu pergi.", "Tamat…", "Selesai?", "Ya!!", "Oke?!", "Baik."]
+            [
+                "Ia menunggu... lalu pergi.",
+                "Tamat…",
+                "Selesai?",
+                "Ya!!",
+                "Oke?!",
+                "Baik."
+            ]
         );
     }
 
@@ -313,7 +341,10 @@ mod tests {
     fn addresses_do_not_split() {
         assert_eq!(
             sents("Moskwa (Lampost.co)–Presiden tiba. Baca di kontan.co.id hari ini."),
-            ["Moskwa (Lampost.co)–Presiden tiba.", "Baca di kontan.co.id hari ini."]
+            [
+                "Moskwa (Lampost.co)–Presiden tiba.",
+                "Baca di kontan.co.id hari ini."
+            ]
         );
     }
 

@@ -14,7 +14,11 @@ fn to_js(error: &Error) -> JsValue {
         ErrorKind::InvalidOptions => js_sys::Error::new(error.message()),
     };
     // Setting a property on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(error.code()));
+    let _ = js_sys::Reflect::set(
+        &js,
+        &JsValue::from_str("code"),
+        &JsValue::from_str(error.code()),
+    );
     js.into()
 }
 
@@ -24,7 +28,10 @@ fn describe(value: &JsValue) -> String {
     } else if js_sys::Array::is_array(value) {
         "an array".into()
     } else {
-        value.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
+        value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "unknown".into())
     }
 }
 
