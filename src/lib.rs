@@ -30,6 +30,8 @@
 //! assert!(tokens.iter().any(|t| &text[t.start..t.end] == "Jong-un"));
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod analysis;
 pub mod error;
 pub mod language;

@@ -109,43 +109,47 @@ pub fn normalize(original: &str) -> Normalized<'_> {
     };
     let mut out: Option<String> = None;
     let mut anchors: Vec<Anchor> = Vec::new();
-    let mut iter = original[first..].char_indices().peekable();
-    while let Some((rel, c)) = iter.next() {
-        let at = first + rel;
+    // `copied` is where the not-yet-copied run of unchanged text starts.
+    let mut copied = 0;
+    let mut at = first;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 && b != b'\r' {
+            at += 1;
+            continue;
+        }
+        let c = original[at..].chars().next().unwrap_or('\u{FFFD}');
         let action = match c {
-            '\r' => match iter.peek() {
-                Some(&(_, '\n')) => Fold::Drop,
-                _ => Fold::Replace('\n'),
-            },
-            c if c.is_ascii() => Fold::Keep,
+            '\r' if bytes.get(at + 1) == Some(&b'\n') => Fold::Drop,
+            '\r' => Fold::Replace('\n'),
             c => fold(c),
         };
         let replacement = match action {
             Fold::Keep => {
-                if let Some(s) = out.as_mut() {
-                    s.push(c);
-                }
+                at += c.len_utf8();
                 continue;
             }
             Fold::Replace(r) => Some(r),
             Fold::Drop => None,
         };
-        let s = out.get_or_insert_with(|| {
-            let mut s = String::with_capacity(original.len());
-            s.push_str(&original[..at]);
-            s
-        });
+        let s = out.get_or_insert_with(|| String::with_capacity(original.len()));
+        s.push_str(&original[copied..at]);
         if let Some(r) = replacement {
             s.push(r);
         }
+        at += c.len_utf8();
+        copied = at;
         let anchor = Anchor {
             norm: s.len(),
-            orig: at + c.len_utf8(),
+            orig: at,
         };
         match anchors.last_mut() {
             Some(last) if last.norm == anchor.norm => *last = anchor,
             _ => anchors.push(anchor),
         }
+    }
+    if let Some(s) = out.as_mut() {
+        s.push_str(&original[copied..]);
     }
     match out {
         None => Normalized::identity(original),
@@ -232,7 +236,9 @@ pub fn key(surface: &str) -> String {
 /// Appends the key of `surface` to `out` (see [`key`]).
 pub fn push_key(surface: &str, out: &mut String) {
     if surface.is_ascii() {
-        out.extend(surface.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let from = out.len();
+        out.push_str(surface);
+        out[from..].make_ascii_lowercase();
         return;
     }
     for c in surface.nfkc() {

@@ -70,8 +70,7 @@ fn period_is_abbreviation(word: &str) -> bool {
         (Some(c), None) => return c.is_uppercase(),
         _ => {}
     }
-    let lower = word.to_lowercase();
-    if NEVER_FINAL.contains(&lower.as_str()) {
+    if NEVER_FINAL.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return true;
     }
     // Dotted abbreviations: short letter groups joined by periods (U.S, S.H, a.n, M.Si, Ph.D).
@@ -139,8 +138,7 @@ fn ending_at(text: &str, at: usize) -> (usize, bool) {
         if period_is_abbreviation(word) || is_list_number(text, at, word) {
             return (end, false);
         }
-        let lower = word.to_lowercase();
-        if MAY_BE_FINAL.contains(&lower.as_str()) && !next.is_uppercase() {
+        if MAY_BE_FINAL.iter().any(|a| a.eq_ignore_ascii_case(word)) && !next.is_uppercase() {
             return (end, false);
         }
     }
@@ -160,6 +158,20 @@ fn line_continues(text: &str, nl: usize) -> bool {
     let after = text[nl + 1..].trim_start_matches([' ', '\t']);
     after.chars().next().is_some_and(char::is_lowercase)
 }
+
+/// Bytes that may start a sentence end: `.` `!` `?` `\n`, and the lead bytes of `…`,
+/// `。`, `！`, `？`.
+const CANDIDATE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
 
 /// Splits normalized `text` into sentence spans (byte ranges, trimmed of whitespace).
 ///
@@ -181,6 +193,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !CANDIDATE[b as usize] {
+            i += 1;
+            continue;
+        }
         let cut = match b {
             b'.' | b'!' | b'?' => {
                 let (end, ends) = ending_at(text, i);

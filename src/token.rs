@@ -156,12 +156,40 @@ struct Reader<'a, 't> {
     tokens: &'t mut Tokens,
 }
 
+/// The character starting at byte `i` (ASCII without decoding).
+#[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text.get(i..).and_then(|s| s.chars().next())
+    }
 }
 
+/// The character ending at byte `i` (ASCII without decoding).
+#[inline]
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
+    let b = *text.as_bytes().get(i.checked_sub(1)?)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text.get(..i).and_then(|s| s.chars().next_back())
+    }
+}
+
+/// End of the whitespace-free chunk starting at `i` (the normalized text has only ASCII
+/// whitespace; C1 control characters also separate).
+#[inline]
+fn chunk_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end {
+        let b = bytes[i];
+        if b <= b' ' || b == 0x7F || (b == 0xC2 && bytes.get(i + 1).is_some_and(|&n| n < 0xA0)) {
+            return i;
+        }
+        i += 1;
+    }
+    end
 }
 
 /// Letters, digits and combining marks: the body of a word.
@@ -244,12 +272,9 @@ impl Reader<'_, '_> {
                 i += c.len_utf8();
                 continue;
             }
-            let chunk_end = text[i..self.end]
-                .char_indices()
-                .find(|&(_, c)| is_space(c))
-                .map_or(self.end, |(j, _)| i + j);
-            self.chunk(i, chunk_end);
-            i = chunk_end;
+            let end = chunk_end(text.as_bytes(), i, self.end);
+            self.chunk(i, end);
+            i = end;
         }
     }
 
@@ -282,10 +307,11 @@ impl Reader<'_, '_> {
     /// unbalanced closing brackets are left out.
     fn url_at(&self, start: usize, end: usize) -> Option<usize> {
         let s = &self.text[start..end];
-        let lower_prefix: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
-        let has_scheme =
-            lower_prefix.starts_with("http://") || lower_prefix.starts_with("https://");
-        if !(has_scheme || lower_prefix.starts_with("www.")) {
+        let prefixed = |p: &str| {
+            s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        let has_scheme = prefixed("http://") || prefixed("https://");
+        if !(has_scheme || prefixed("www.")) {
             return None;
         }
         let url_end = trim_url(s);
@@ -460,11 +486,14 @@ impl Reader<'_, '_> {
                 self.emit(start, abbr_end, TokenKind::Word);
                 return abbr_end;
             }
-            let lower = surface.to_lowercase();
             let is_initial = surface.chars().count() == 1
                 && surface.chars().all(char::is_uppercase)
                 && text[i + 1..self.end].trim().chars().next().is_some();
-            if is_initial || ABBREVIATIONS.contains(&lower.as_str()) {
+            if is_initial
+                || ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(surface))
+            {
                 self.emit(start, i + 1, TokenKind::Word);
                 return i + 1;
             }
@@ -500,14 +529,13 @@ impl Reader<'_, '_> {
             .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
             .unwrap_or(s.len());
         let host = s[..host_len].trim_end_matches(['.', '-']);
-        let mut labels = host.split('.');
-        let first = labels.next()?;
-        let rest: Vec<&str> = labels.collect();
-        if rest.is_empty() || first.is_empty() || rest.iter().any(|l| l.is_empty()) {
-            return None;
-        }
-        let tld = rest.last()?.to_ascii_lowercase();
-        if !TLDS.contains(&tld.as_str()) || !first.chars().any(char::is_alphabetic) {
+        let first = host.split('.').next()?;
+        let tld = host.rsplit('.').next()?;
+        let labels_ok = host.contains('.') && host.split('.').all(|l| !l.is_empty());
+        if !labels_ok
+            || !TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
+            || !first.chars().any(char::is_alphabetic)
+        {
             return None;
         }
         let mut url_end = host.len();
