@@ -143,6 +143,9 @@ fn is_latin(c: char) -> bool {
     (c as u32) <= 0x024F || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
+/// At most this many tokens are examined, evenly spread over a long text.
+const SAMPLE: usize = 40_000;
+
 /// Share of function words below which a Latin-script text is called "other".
 const MIN_RATE: f64 = 0.06;
 
@@ -157,7 +160,9 @@ const MIN_RATE: f64 = 0.06;
 pub fn detect(text: &str, tokens: &Tokens) -> Language {
     let (mut words, mut id, mut en) = (0usize, 0usize, 0usize);
     let (mut letters, mut latin) = (0usize, 0usize);
-    for t in tokens.list.iter().filter(|t| t.kind == TokenKind::Word) {
+    let stride = tokens.list.len().div_ceil(SAMPLE).max(1);
+    let sample = tokens.list.iter().step_by(stride);
+    for t in sample.filter(|t| t.kind == TokenKind::Word) {
         words += 1;
         let key = tokens.key(text, t);
         if is_indonesian_function_word(key) {

@@ -173,6 +173,31 @@ const CANDIDATE: [bool; 256] = {
     table
 };
 
+/// Skips bytes that cannot end a sentence, eight at a time: ASCII other than `.` `!` `?`
+/// and line feed.
+#[inline]
+fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let has_byte = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([b'.'; 8]));
+        if word & HIGH != 0
+            || has_byte(word, b'.')
+            || has_byte(word, b'!')
+            || has_byte(word, b'?')
+            || has_byte(word, b'\n')
+        {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// Splits normalized `text` into sentence spans (byte ranges, trimmed of whitespace).
 ///
 /// ```
@@ -192,7 +217,8 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        i = skip_plain(bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
         if !CANDIDATE[b as usize] {
             i += 1;
             continue;

@@ -65,6 +65,35 @@ impl Tokens {
         }
     }
 
+    #[inline]
+    /// Pushes an all-ASCII token; `upper` says whether it has capitals (else the key is the
+    /// surface itself).
+    fn push_ascii(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        kind: TokenKind,
+        sentence: usize,
+        upper: bool,
+    ) {
+        let key = if upper {
+            let s = self.arena.len();
+            self.arena.push_str(&text[start..end]);
+            self.arena[s..].make_ascii_lowercase();
+            Key::Arena(s as u32, self.arena.len() as u32)
+        } else {
+            Key::Surface
+        };
+        self.list.push(Token {
+            start,
+            end,
+            kind,
+            sentence,
+            key,
+        });
+    }
+
     fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, sentence: usize) {
         let surface = &text[start..end];
         let key = if key_is_surface(surface) {
@@ -142,6 +171,7 @@ pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Tokens {
             text,
             end: range.end,
             sentence: index,
+            has_at: text.as_bytes()[range.clone()].contains(&b'@'),
             tokens: &mut tokens,
         }
         .sentence(range.start);
@@ -153,7 +183,41 @@ struct Reader<'a, 't> {
     text: &'a str,
     end: usize,
     sentence: usize,
+    /// Whether the sentence has an `@` at all (else no e-mail look-ahead is needed).
+    has_at: bool,
     tokens: &'t mut Tokens,
+}
+
+/// Classes of ASCII bytes; every byte of a multi-byte character is `HIGH`.
+const SPACE: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+const PUNCT: u8 = 4;
+const SYMBOL: u8 = 5;
+const HIGH: u8 = 6;
+
+const CLASS: [u8; 256] = {
+    let mut table = [HIGH; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            0..=b' ' | 0x7F => SPACE,
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            b'!' | b'"' | b'\'' | b'(' | b')' | b'*' | b',' | b'-' | b'.' | b'/' | b':' | b';'
+            | b'?' | b'[' | b'\\' | b']' | b'_' | b'{' | b'}' | b'&' | b'#' | b'@' | b'|' => PUNCT,
+            _ => SYMBOL,
+        };
+        b += 1;
+    }
+    table
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
 }
 
 /// The character starting at byte `i` (ASCII without decoding).
@@ -178,20 +242,6 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// End of the whitespace-free chunk starting at `i` (the normalized text has only ASCII
-/// whitespace; C1 control characters also separate).
-#[inline]
-fn chunk_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    while i < end {
-        let b = bytes[i];
-        if b <= b' ' || b == 0x7F || (b == 0xC2 && bytes.get(i + 1).is_some_and(|&n| n < 0xA0)) {
-            return i;
-        }
-        i += 1;
-    }
-    end
-}
-
 /// Letters, digits and combining marks: the body of a word.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || c == '\u{200D}'
@@ -203,33 +253,14 @@ fn is_emoji_continuation(c: char) -> bool {
         || unicode_normalization::char::is_combining_mark(c)
 }
 
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// Non-ASCII punctuation (ASCII punctuation is in the byte class table).
 fn is_punct(c: char) -> bool {
     if c.is_ascii() {
-        return matches!(
-            c,
-            '!' | '"'
-                | '\''
-                | '('
-                | ')'
-                | '*'
-                | ','
-                | '-'
-                | '.'
-                | '/'
-                | ':'
-                | ';'
-                | '?'
-                | '['
-                | '\\'
-                | ']'
-                | '_'
-                | '{'
-                | '}'
-                | '&'
-                | '#'
-                | '@'
-                | '|'
-        );
+        return class(c as u8) == PUNCT;
     }
     matches!(c,
         '¡' | '§' | '«' | '¶' | '·' | '»' | '¿' | DASH
@@ -257,80 +288,131 @@ const ABBREVIATIONS: &[&str] = &[
     "ms", "no", "ny", "prof", "prov", "sdr", "sr", "st", "tn", "tsb", "vs", "yth",
 ];
 
+/// What a scan learned about a token's characters, to choose how its key is made.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    upper: bool,
+    non_ascii: bool,
+}
+
 impl Reader<'_, '_> {
+    /// Emits `[start, end)` whose key the general (NFKC) path works out.
     fn emit(&mut self, start: usize, end: usize, kind: TokenKind) {
         if end > start {
             self.tokens.push(self.text, start, end, kind, self.sentence);
         }
     }
 
-    fn sentence(&mut self, mut i: usize) {
-        let text = self.text;
-        while i < self.end {
-            let Some(c) = char_at(text, i) else { break };
-            if is_space(c) {
-                i += c.len_utf8();
-                continue;
-            }
-            let end = chunk_end(text.as_bytes(), i, self.end);
-            self.chunk(i, end);
-            i = end;
+    /// Emits `[start, end)` knowing what its characters were.
+    #[inline]
+    fn emit_seen(&mut self, start: usize, end: usize, kind: TokenKind, seen: Seen) {
+        if seen.non_ascii {
+            self.emit(start, end, kind);
+        } else if end > start {
+            self.tokens
+                .push_ascii(self.text, start, end, kind, self.sentence, seen.upper);
         }
     }
 
-    /// Reads one whitespace-free chunk `[start, end)`.
-    fn chunk(&mut self, start: usize, end: usize) {
-        let text = self.text;
-        let chunk = &text[start..end];
-        // Leading opening punctuation is read as punctuation first.
-        let lead = chunk.len()
-            - chunk
-                .trim_start_matches(['(', '[', '"', '\'', '<', '{'])
-                .len();
-        let body = start + lead;
-        if let Some(url_end) = self.url_at(body, end) {
-            self.read(start, body);
-            self.emit(body, url_end, TokenKind::Url);
-            self.read(url_end, end);
-            return;
+    fn sentence(&mut self, mut i: usize) {
+        let bytes = self.text.as_bytes();
+        while i < self.end {
+            let b = bytes[i];
+            match class(b) {
+                SPACE => i += 1,
+                HIGH => match char_at(self.text, i) {
+                    Some(c) if is_space(c) => i += c.len_utf8(),
+                    Some(_) => i = self.chunk(i),
+                    None => return,
+                },
+                _ => i = self.chunk(i),
+            }
         }
-        if let Some(mail_end) = self.email_at(body, end) {
-            self.read(start, body);
-            self.emit(body, mail_end, TokenKind::Email);
-            self.read(mail_end, end);
-            return;
+    }
+
+    /// End of the whitespace-free chunk starting at `i`.
+    fn chunk_end(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while i < self.end {
+            let b = bytes[i];
+            if class(b) == SPACE {
+                return i;
+            }
+            if b >= 0x80 {
+                let c = char_at(self.text, i).unwrap_or(' ');
+                if is_space(c) {
+                    return i;
+                }
+                i += c.len_utf8();
+            } else {
+                i += 1;
+            }
         }
-        self.read(start, end);
+        self.end
+    }
+
+    /// Reads the whitespace-free chunk starting at `start`; returns where it ends.
+    fn chunk(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        // Opening punctuation first, then an address may start.
+        let mut body = start;
+        while body < self.end && matches!(bytes[body], b'(' | b'[' | b'"' | b'\'' | b'<' | b'{') {
+            body += 1;
+        }
+        if body > start {
+            self.read_until(start, body);
+        }
+        if body < self.end {
+            let found = match bytes[body] {
+                b'h' | b'H' | b'w' | b'W' => self.url_at(body).map(|e| (e, TokenKind::Url)),
+                _ => None,
+            }
+            .or_else(|| {
+                self.has_at
+                    .then(|| self.email_at(body))
+                    .flatten()
+                    .map(|e| (e, TokenKind::Email))
+            });
+            if let Some((end, kind)) = found {
+                self.emit(body, end, kind);
+                return self.read_until(end, self.end);
+            }
+        }
+        self.read_until(body, self.end)
     }
 
     /// A URL starting exactly at `start`: `http(s)://…`, `www.…`; trailing punctuation and
     /// unbalanced closing brackets are left out.
-    fn url_at(&self, start: usize, end: usize) -> Option<usize> {
-        let s = &self.text[start..end];
-        let prefixed = |p: &str| {
-            s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-        };
+    fn url_at(&self, start: usize) -> Option<usize> {
+        let rest = &self.text.as_bytes()[start..self.end];
+        let prefixed =
+            |p: &str| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes());
         let has_scheme = prefixed("http://") || prefixed("https://");
         if !(has_scheme || prefixed("www.")) {
             return None;
         }
-        let url_end = trim_url(s);
+        let url_end = trim_url(&self.text[start..self.chunk_end(start)]);
         let min = if has_scheme { 9 } else { 5 };
         (url_end >= min).then_some(start + url_end)
     }
 
-    /// An e-mail address filling the chunk from `start` (up to trailing punctuation).
-    fn email_at(&self, start: usize, end: usize) -> Option<usize> {
-        let s = &self.text[start..end];
-        let at = s.find('@')?;
-        if at == 0 {
+    /// An e-mail address starting at `start` (up to trailing punctuation).
+    fn email_at(&self, start: usize) -> Option<usize> {
+        // Cheap look-ahead over the local part; most words end without an '@'.
+        let bytes = self.text.as_bytes();
+        let mut at = start;
+        while at < self.end
+            && (bytes[at].is_ascii_alphanumeric()
+                || matches!(bytes[at], b'.' | b'_' | b'-' | b'+' | b'%'))
+        {
+            at += 1;
+        }
+        if at == start || at >= self.end || bytes[at] != b'@' {
             return None;
         }
-        let local_ok = s[..at]
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '%'));
-        let domain = s[at + 1..].trim_end_matches(|c: char| !c.is_alphanumeric());
-        let labels_ok = domain.split('.').count() >= 2
+        let chunk = &self.text[at + 1..self.chunk_end(at)];
+        let domain = chunk.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let labels_ok = domain.contains('.')
             && domain
                 .split('.')
                 .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
@@ -338,116 +420,215 @@ impl Reader<'_, '_> {
             .rsplit('.')
             .next()
             .is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
-        (local_ok && labels_ok && tld_ok).then_some(start + at + 1 + domain.len())
+        (labels_ok && tld_ok).then_some(at + 1 + domain.len())
     }
 
-    /// Reads `[i, end)` that holds no whitespace and no URL or e-mail at its start.
-    fn read(&mut self, mut i: usize, end: usize) {
+    /// Reads tokens from `i` up to whitespace or `limit`; returns where it stopped.
+    fn read_until(&mut self, mut i: usize, limit: usize) -> usize {
         let text = self.text;
-        while i < end {
-            let Some(c) = char_at(text, i) else { return };
-            if is_word_char(c) {
-                i = self.word(i, end);
-            } else if (c == '@' || c == '#')
-                && char_at(text, i + 1).is_some_and(|n| n.is_alphanumeric() || n == '_')
-                && !char_before(text, i).is_some_and(is_word_char)
-            {
-                let body_end = text[i + 1..end]
-                    .char_indices()
-                    .find(|&(_, c)| !(is_word_char(c) || c == '_'))
-                    .map_or(end, |(j, _)| i + 1 + j);
-                let kind = if c == '@' {
-                    TokenKind::Mention
-                } else {
-                    TokenKind::Hashtag
-                };
-                self.emit(i, body_end, kind);
-                i = body_end;
-            } else if c == '\''
-                && matches!(char_at(text, i + 1), Some('s' | 'S'))
-                && !char_at(text, i + 2).is_some_and(char::is_alphanumeric)
-                && char_before(text, i).is_some_and(char::is_alphabetic)
-            {
-                // The English possessive: Putin's → Putin 's
-                self.emit(i, i + 2, TokenKind::Word);
-                i += 2;
-            } else {
-                // Punctuation or symbol; a run of the same mark is one token.
-                let mut j = i + c.len_utf8();
-                let kind = if is_punct(c) {
-                    while char_at(text, j) == Some(c) && j < end {
-                        j += c.len_utf8();
-                    }
-                    TokenKind::Punct
-                } else {
-                    // Emoji sequences: modifiers, joiners and a second regional indicator.
-                    let regional = ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
-                    let mut paired = false;
-                    while j < end {
-                        let Some(n) = char_at(text, j) else { break };
-                        let joins = is_emoji_continuation(n)
-                            || (char_before(text, j) == Some('\u{200D}') && !is_space(n))
-                            || (regional && !paired && ('\u{1F1E6}'..='\u{1F1FF}').contains(&n));
-                        if !joins {
-                            break;
+        let bytes = text.as_bytes();
+        while i < limit {
+            let b = bytes[i];
+            i = match class(b) {
+                SPACE => return i,
+                LOWER | UPPER | DIGIT => self.word(i),
+                PUNCT => self.punct(i, b),
+                SYMBOL => {
+                    self.emit_seen(i, i + 1, TokenKind::Symbol, Seen::default());
+                    i + 1
+                }
+                _ => {
+                    let Some(c) = char_at(text, i) else { return i };
+                    if is_space(c) {
+                        return i;
+                    } else if is_word_char(c) {
+                        self.word(i)
+                    } else if is_punct(c) {
+                        let mut j = i + c.len_utf8();
+                        while j < self.end && char_at(text, j) == Some(c) {
+                            j += c.len_utf8();
                         }
-                        paired |= regional;
-                        j += n.len_utf8();
+                        self.emit(i, j, TokenKind::Punct);
+                        j
+                    } else {
+                        self.symbol(i, c)
                     }
-                    TokenKind::Symbol
-                };
-                self.emit(i, j, kind);
-                i = j;
-            }
+                }
+            };
         }
+        i
+    }
+
+    /// ASCII punctuation at `i`: a mention, a hashtag, the possessive `'s`, or a run of
+    /// the same mark (`...`, `!!`).
+    fn punct(&mut self, i: usize, b: u8) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let next = bytes.get(i + 1).copied().filter(|_| i + 1 < self.end);
+        if matches!(b, b'@' | b'#')
+            && next.is_some_and(|n| n.is_ascii_alphanumeric() || n == b'_' || n >= 0x80)
+            && char_at(text, i + 1).is_some_and(|n| n.is_alphanumeric() || n == '_')
+            && !char_before(text, i).is_some_and(is_word_char)
+        {
+            let mut j = i + 1;
+            let mut seen = Seen::default();
+            while j < self.end {
+                let Some(c) = char_at(text, j) else { break };
+                if !(is_word_char(c) || c == '_') {
+                    break;
+                }
+                seen.upper |= c.is_uppercase();
+                seen.non_ascii |= !c.is_ascii();
+                j += c.len_utf8();
+            }
+            let kind = if b == b'@' {
+                TokenKind::Mention
+            } else {
+                TokenKind::Hashtag
+            };
+            self.emit_seen(i, j, kind, seen);
+            return j;
+        }
+        if b == b'\''
+            && matches!(next, Some(b's' | b'S'))
+            && !char_at(text, i + 2).is_some_and(char::is_alphanumeric)
+            && char_before(text, i).is_some_and(char::is_alphabetic)
+        {
+            // The English possessive: Putin's → Putin 's
+            let upper = next == Some(b'S');
+            self.emit_seen(
+                i,
+                i + 2,
+                TokenKind::Word,
+                Seen {
+                    upper,
+                    non_ascii: false,
+                },
+            );
+            return i + 2;
+        }
+        let mut j = i + 1;
+        while j < self.end && bytes[j] == b {
+            j += 1;
+        }
+        self.emit_seen(i, j, TokenKind::Punct, Seen::default());
+        j
+    }
+
+    /// A symbol at `i`, with the emoji modifiers, joiners and flag pairs that belong to it.
+    fn symbol(&mut self, i: usize, c: char) -> usize {
+        let text = self.text;
+        let regional = is_regional_indicator(c);
+        let mut paired = false;
+        let mut j = i + c.len_utf8();
+        while j < self.end {
+            let Some(n) = char_at(text, j) else { break };
+            let joins = is_emoji_continuation(n)
+                || (char_before(text, j) == Some('\u{200D}') && !is_space(n))
+                || (regional && !paired && is_regional_indicator(n));
+            if !joins {
+                break;
+            }
+            paired |= regional;
+            j += n.len_utf8();
+        }
+        self.emit(i, j, TokenKind::Symbol);
+        j
     }
 
     /// `US$`, `S$`, `HK$` and the like read as one currency symbol.
-    fn currency_symbol(&self, i: usize, end: usize) -> Option<usize> {
-        let s = &self.text[i..end];
-        let letters = s.len() - s.trim_start_matches(|c: char| c.is_ascii_uppercase()).len();
-        ((1..=3).contains(&letters) && s[letters..].starts_with('$')).then_some(i + letters + 1)
+    fn currency_symbol(&self, i: usize) -> Option<usize> {
+        let bytes = &self.text.as_bytes()[i..self.end];
+        let letters = bytes
+            .iter()
+            .take(4)
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        ((1..=3).contains(&letters) && bytes.get(letters) == Some(&b'$')).then_some(i + letters + 1)
     }
 
     /// Reads a word, number, date, time or bare domain starting at `start`; returns its end.
-    fn word(&mut self, start: usize, end: usize) -> usize {
+    fn word(&mut self, start: usize) -> usize {
         let text = self.text;
+        let bytes = text.as_bytes();
+        let end = self.end;
         // `US$5`: the capital letters before `$` are a currency symbol, not a word.
-        if let Some(sym_end) = self.currency_symbol(start, end) {
-            self.emit(start, sym_end, TokenKind::Symbol);
-            return sym_end;
+        if bytes[start].is_ascii_uppercase() {
+            if let Some(sym_end) = self.currency_symbol(start) {
+                self.emit_seen(
+                    start,
+                    sym_end,
+                    TokenKind::Symbol,
+                    Seen {
+                        upper: true,
+                        non_ascii: false,
+                    },
+                );
+                return sym_end;
+            }
         }
         let mut i = start;
-        let mut has_alpha = false;
-        let mut has_digit = false;
+        let mut seen = Seen::default();
+        let (mut has_alpha, mut has_digit) = (false, false);
         let mut joiners_between_digits = 0u32;
         loop {
-            // The body: letters, digits, marks.
+            // The body: letters, digits, marks. ASCII in a tight loop.
             while i < end {
-                let Some(c) = char_at(text, i) else { break };
-                if !is_word_char(c) {
-                    break;
-                }
-                if c.is_numeric() {
-                    // A currency code glued to a number splits off: Rp1.500 → Rp 1.500
-                    if has_alpha && !has_digit && c.is_ascii_digit() {
-                        let word = &text[start..i];
-                        if CURRENCY_PREFIXES
-                            .iter()
-                            .any(|p| word.eq_ignore_ascii_case(p))
-                        {
-                            self.emit(start, i, TokenKind::Word);
-                            return i;
-                        }
-                    }
-                    has_digit = true;
-                } else if c.is_alphabetic() {
+                // Runs of lower-case ASCII letters are most of any text.
+                if class(bytes[i]) == LOWER {
                     has_alpha = true;
+                    i += bytes[i..end]
+                        .iter()
+                        .position(|&b| class(b) != LOWER)
+                        .unwrap_or(end - i);
+                    continue;
                 }
-                i += c.len_utf8();
+                let b = bytes[i];
+                match class(b) {
+                    LOWER => has_alpha = true,
+                    UPPER => {
+                        has_alpha = true;
+                        seen.upper = true;
+                    }
+                    DIGIT => {
+                        // A currency code glued to a number splits off: Rp1.500 → Rp 1.500
+                        if has_alpha && !has_digit {
+                            let word = &text[start..i];
+                            if CURRENCY_PREFIXES
+                                .iter()
+                                .any(|p| word.eq_ignore_ascii_case(p))
+                            {
+                                self.emit_seen(start, i, TokenKind::Word, seen);
+                                return i;
+                            }
+                        }
+                        has_digit = true;
+                    }
+                    HIGH => {
+                        let Some(c) = char_at(text, i) else { break };
+                        if !is_word_char(c) {
+                            break;
+                        }
+                        seen.non_ascii = true;
+                        if c.is_numeric() {
+                            has_digit = true;
+                        } else if c.is_alphabetic() {
+                            has_alpha = true;
+                        }
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    _ => break,
+                }
+                i += 1;
             }
             // A joiner continues the token when a word character follows it.
-            let Some(j) = char_at(text, i) else { break };
+            if i >= end || !matches!(bytes[i], b'-' | b'\'' | b'.' | b',' | b'/' | b':' | 0xE2) {
+                break;
+            }
+            let Some(j) = char_at(text, i) else {
+                break;
+            };
             let after = i + j.len_utf8();
             let Some(n) = char_at(text, after).filter(|_| after < end) else {
                 break;
@@ -473,28 +654,29 @@ impl Reader<'_, '_> {
             if prev_digit && n.is_numeric() {
                 joiners_between_digits += 1;
             }
+            seen.non_ascii |= !j.is_ascii();
             i = after;
         }
         let surface = &text[start..i];
         // A bare domain (kontan.co.id, Lampost.co) or a dotted abbreviation (U.S., a.n.).
-        if has_alpha && char_at(text, i) == Some('.') {
-            if let Some(domain_end) = self.domain(start, end) {
+        if has_alpha && i < end && bytes[i] == b'.' {
+            if let Some(domain_end) = self.domain(start) {
                 self.emit(start, domain_end, TokenKind::Url);
                 return domain_end;
             }
-            if let Some(abbr_end) = self.dotted_abbreviation(start, end) {
+            if let Some(abbr_end) = self.dotted_abbreviation(start) {
                 self.emit(start, abbr_end, TokenKind::Word);
                 return abbr_end;
             }
             let is_initial = surface.chars().count() == 1
                 && surface.chars().all(char::is_uppercase)
-                && text[i + 1..self.end].trim().chars().next().is_some();
+                && !text[i + 1..end].trim().is_empty();
             if is_initial
                 || ABBREVIATIONS
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(surface))
             {
-                self.emit(start, i + 1, TokenKind::Word);
+                self.emit_seen(start, i + 1, TokenKind::Word, seen);
                 return i + 1;
             }
         }
@@ -507,10 +689,10 @@ impl Reader<'_, '_> {
             let cue = self
                 .previous_key()
                 .is_some_and(|p| matches!(p, "pukul" | "jam" | "pkl" | "pk"))
-                || starts_with_time_zone(&text[i..self.end]);
+                || starts_with_time_zone(&text[i..end]);
             classify_number(surface, joiners_between_digits, cue)
         };
-        self.emit(start, i, kind);
+        self.emit_seen(start, i, kind, seen);
         i
     }
 
@@ -523,8 +705,8 @@ impl Reader<'_, '_> {
     }
 
     /// `name.tld`, `name.co.id`, with an optional path, starting at `start`.
-    fn domain(&self, start: usize, end: usize) -> Option<usize> {
-        let s = &self.text[start..end];
+    fn domain(&self, start: usize) -> Option<usize> {
+        let s = &self.text[start..self.end];
         let host_len = s
             .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
             .unwrap_or(s.len());
@@ -540,14 +722,15 @@ impl Reader<'_, '_> {
         }
         let mut url_end = host.len();
         if s[url_end..].starts_with('/') {
-            url_end += trim_url(&s[url_end..]);
+            let path_end = self.chunk_end(start + url_end) - start;
+            url_end += trim_url(&s[url_end..path_end]);
         }
         Some(start + url_end)
     }
 
     /// `U.S.`, `a.n.`, `S.H.`, `M.Si.`: short letter groups each followed by a period.
-    fn dotted_abbreviation(&self, start: usize, end: usize) -> Option<usize> {
-        let s = &self.text[start..end];
+    fn dotted_abbreviation(&self, start: usize) -> Option<usize> {
+        let s = &self.text[start..self.end];
         let mut i = 0;
         let mut groups = 0;
         loop {
