@@ -1,0 +1,191 @@
+// npm run bench: throughput of kupas natively (examples/bench.rs) and as the wasm package in
+// Node (js/node.mjs), on the same inputs, plus the download size of the browser build.
+//
+// Inputs: the articles in ../shared/seeds/*.txt when that folder exists, else the repository
+// fixtures. They are joined by blank lines into a ~5 KB article (cut at a line break at or
+// before 5 KiB) and repeated into ~1 MB of text; both are written to a temp folder and given
+// to the native binary with --raw, so the two sides measure exactly the same bytes.
+// Method on both sides: warm up 300 ms, then 7 samples of at least 200 ms, median.
+// MB/s counts 10^6 bytes of UTF-8 input per second. A benchmark: it asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ARTICLE_BYTES = 5 * 1024;
+const LARGE_BYTES = 1024 * 1024;
+const WARM_UP_MS = 300;
+const SAMPLE_MS = 200;
+const SAMPLES = 7;
+const COLD_RUNS = 5;
+
+// ── inputs ──────────────────────────────────────────────────────────────────────────────
+const seeds = join(root, '..', 'shared', 'seeds');
+const seedFiles = existsSync(seeds) ? readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort() : [];
+const articleFiles = seedFiles.length
+  ? seedFiles.map((f) => join(seeds, f))
+  : ['id_banjir.txt', 'en_summit.txt'].map((f) => join(root, 'tests', 'fixtures', f));
+const source = seedFiles.length
+  ? `../shared/seeds (${seedFiles.length} articles)`
+  : `tests/fixtures (id_banjir.txt, en_summit.txt; ../shared/seeds not found)`;
+
+const joined = articleFiles
+  .map((f) => readFileSync(f, 'utf8').trim())
+  .filter(Boolean)
+  .join('\n\n');
+
+/** `joined` repeated, separated by blank lines, until it is at least `bytes` of UTF-8. */
+function repeatTo(bytes) {
+  const parts = [joined];
+  let length = Buffer.byteLength(joined);
+  const step = Buffer.byteLength(joined) + 2;
+  while (length < bytes) {
+    parts.push(joined);
+    length += step;
+  }
+  return parts.join('\n\n');
+}
+
+/** About 5 KiB: cut at the last line break at or before 5 KiB (same rule as bench.rs). */
+function article() {
+  const buffer = Buffer.from(repeatTo(ARTICLE_BYTES), 'utf8');
+  if (buffer.length <= ARTICLE_BYTES) return buffer.toString('utf8');
+  const cut = buffer.subarray(0, ARTICLE_BYTES + 1).lastIndexOf(0x0a);
+  return cut > 0 ? buffer.subarray(0, cut).toString('utf8').trimEnd() : buffer.toString('utf8');
+}
+
+const inputs = [
+  { name: 'article ~5 KB', file: 'article-5kb.txt', text: article() },
+  { name: 'text ~1 MB', file: 'text-1mb.txt', text: repeatTo(LARGE_BYTES) },
+];
+const work = mkdtempSync(join(tmpdir(), 'kupas-bench-'));
+for (const input of inputs) {
+  input.path = join(work, input.file);
+  writeFileSync(input.path, input.text);
+  input.bytes = Buffer.byteLength(input.text);
+}
+
+console.log(`kupas bench: inputs from ${source}`);
+console.log(`node ${process.version}, ${process.platform}-${process.arch}; MB = 10^6 bytes of UTF-8; median of ${SAMPLES} samples\n`);
+
+try {
+  // ── native ──────────────────────────────────────────────────────────────────────────────
+  console.log('[native] cargo run --release --example bench …');
+  const cargo = spawnSync(
+    'cargo',
+    ['run', '--release', '--quiet', '--example', 'bench', '--', '--json', '--raw', ...inputs.map((i) => i.path)],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 },
+  );
+  if (cargo.status === 0) {
+    const rows = cargo.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    inputs.forEach((input, i) => {
+      const row = rows[i];
+      if (row && row.bytes === input.bytes) input.native = row;
+      else console.warn(`[native] unexpected output for ${input.name}: ${JSON.stringify(row)}`);
+    });
+  } else {
+    console.warn(`[native] failed (${cargo.error?.message ?? `exit ${cargo.status}`}); native column left empty`);
+  }
+
+  // ── wasm in Node ────────────────────────────────────────────────────────────────────────
+  console.log('[wasm] js/node.mjs …');
+  const cold = coldStart(inputs[0].path);
+  const { analyze } = await import(pathToFileURL(join(root, 'js', 'node.mjs')).href);
+  for (const input of inputs) input.wasm = measure(() => analyze(input.text));
+
+  // ── sizes ───────────────────────────────────────────────────────────────────────────────
+  const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+  const wasmBytes = readFileSync(join(root, 'pkg', 'kupas_bg.wasm'));
+  const glueFiles = ['pkg/kupas.js', 'js/browser.mjs'];
+  const glue = Buffer.concat(glueFiles.map((f) => readFileSync(join(root, f))));
+
+  // ── report ──────────────────────────────────────────────────────────────────────────────
+  const fmt = (value, digits) => (value === undefined ? 'n/a' : value.toFixed(digits));
+  const table = [
+    ['input', 'bytes', 'native MB/s', 'wasm MB/s', 'wasm/native', 'native ms/call', 'wasm ms/call'],
+    ...inputs.map((i) => [
+      i.name,
+      String(i.bytes),
+      fmt(i.native?.mbPerS, 2),
+      fmt(i.wasm.mbPerS(i.bytes), 2),
+      i.native ? `${(i.wasm.mbPerS(i.bytes) / i.native.mbPerS).toFixed(2)}x` : 'n/a',
+      fmt(i.native?.msPerCall, 3),
+      fmt(i.wasm.ms, 3),
+    ]),
+  ];
+  const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
+  console.log('');
+  for (const [r, row] of table.entries()) {
+    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+    if (r === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  const [art] = inputs;
+  console.log('');
+  console.log(
+    `ms per 5 KB article (${art.bytes} bytes): native ${fmt(art.native?.msPerCall, 3)} ms, wasm ${fmt(art.wasm.ms, 3)} ms`,
+  );
+  if (cold) {
+    console.log(
+      `cold start in a fresh node (median of ${COLD_RUNS}): import js/node.mjs ${cold.importMs.toFixed(1)} ms ` +
+        `(read + compile + instantiate the .wasm), first article ${cold.firstMs.toFixed(2)} ms`,
+    );
+  }
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`pkg/kupas_bg.wasm: ${kb(wasmBytes.length)} raw, ${kb(gz(wasmBytes))} gzipped (level 9)`);
+  console.log(`JS glue for browsers (${glueFiles.join(' + ')}): ${kb(glue.length)} raw, ${kb(gz(glue))} gzipped (level 9)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Warm-up, then SAMPLES samples of at least SAMPLE_MS each; the median time per call. */
+function measure(fn) {
+  let calls = 0;
+  const start = performance.now();
+  while (performance.now() - start < WARM_UP_MS || calls === 0) {
+    fn();
+    calls++;
+  }
+  const perCall = (performance.now() - start) / calls;
+  const batch = Math.max(1, Math.ceil(SAMPLE_MS / perCall));
+  const samples = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const t = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    samples.push((performance.now() - t) / batch);
+  }
+  samples.sort((a, b) => a - b);
+  const ms = samples[Math.floor(SAMPLES / 2)];
+  return { ms, calls: batch, mbPerS: (bytes) => bytes / (ms / 1e3) / 1e6 };
+}
+
+/** Import + first analyze in fresh node processes: what a CLI or a serverless call pays. */
+function coldStart(articlePath) {
+  const entry = pathToFileURL(join(root, 'js', 'node.mjs')).href;
+  const code = `
+    import { readFileSync } from 'node:fs';
+    const text = readFileSync(${JSON.stringify(articlePath)}, 'utf8');
+    const t0 = performance.now();
+    const { analyze } = await import(${JSON.stringify(entry)});
+    const t1 = performance.now();
+    analyze(text);
+    const t2 = performance.now();
+    console.log(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1 }));
+  `;
+  const runs = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    if (child.status !== 0) {
+      console.warn(`[wasm] cold start run failed: ${child.stderr}`);
+      return null;
+    }
+    runs.push(JSON.parse(child.stdout));
+  }
+  const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(COLD_RUNS / 2)];
+  return { importMs: median('importMs'), firstMs: median('firstMs') };
+}
