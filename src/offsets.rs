@@ -20,6 +20,21 @@ struct Run {
     units_per_char: usize,
 }
 
+/// The end of the run of ASCII bytes starting at `i`, eight bytes at a time.
+fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
+}
+
 /// Converts byte offsets of one text into another unit.
 #[derive(Clone, Debug)]
 pub struct OffsetConverter {
@@ -40,25 +55,40 @@ impl OffsetConverter {
             return OffsetConverter { runs: Vec::new() };
         }
         let mut runs: Vec<Run> = Vec::new();
+        let bytes = text.as_bytes();
         let mut unit_pos = 0;
-        for (byte, c) in text.char_indices() {
-            let bytes_per_char = c.len_utf8();
-            let units_per_char = match unit {
-                OffsetUnit::Utf16 => c.len_utf16(),
-                _ => 1,
-            };
-            let same = runs.last().is_some_and(|r| {
+        let mut byte = 0;
+        let push = |runs: &mut Vec<Run>, byte, unit, bytes_per_char, units_per_char| {
+            let same = runs.last().is_some_and(|r: &Run| {
                 r.bytes_per_char == bytes_per_char && r.units_per_char == units_per_char
             });
             if !same {
                 runs.push(Run {
                     byte,
-                    unit: unit_pos,
+                    unit,
                     bytes_per_char,
                     units_per_char,
                 });
             }
+        };
+        while byte < bytes.len() {
+            let ascii_end = skip_ascii(bytes, byte);
+            if ascii_end > byte {
+                push(&mut runs, byte, unit_pos, 1, 1);
+                unit_pos += ascii_end - byte;
+                byte = ascii_end;
+                continue;
+            }
+            let Some(c) = text[byte..].chars().next() else {
+                break;
+            };
+            let units_per_char = match unit {
+                OffsetUnit::Utf16 => c.len_utf16(),
+                _ => 1,
+            };
+            push(&mut runs, byte, unit_pos, c.len_utf8(), units_per_char);
             unit_pos += units_per_char;
+            byte += c.len_utf8();
         }
         OffsetConverter { runs }
     }

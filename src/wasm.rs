@@ -43,12 +43,23 @@ fn decode_options(value: JsValue) -> Result<Options, JsValue> {
         let message = format!("options must be an object, got {}", describe(&value));
         return Err(to_js(&Error::new(ErrorKind::InvalidOptions, message)));
     }
-    // serde-wasm-bindgen only reads the fields it knows, so unknown keys are checked here.
-    let keys: Vec<String> = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
-        .iter()
-        .filter_map(|k| k.as_string())
-        .collect();
+    // serde-wasm-bindgen only reads the fields it knows, so unknown keys are checked here;
+    // a key set to `undefined` counts as absent, as an optional TypeScript field does.
+    let given = js_sys::Object::new();
+    let entries = js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>());
+    let mut keys = Vec::new();
+    for entry in entries.iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let (key, field) = (entry.get(0), entry.get(1));
+        if field.is_undefined() {
+            continue;
+        }
+        keys.push(key.as_string().unwrap_or_default());
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&given, &key, &field);
+    }
     Options::check_keys(keys.iter().map(String::as_str)).map_err(|e| to_js(&e))?;
+    let value: JsValue = given.into();
     let deserializer = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
