@@ -320,6 +320,13 @@ impl Reader<'_, '_> {
             let b = bytes[i];
             match class(b) {
                 SPACE => i += 1,
+                LOWER | UPPER | DIGIT => match self.plain(i) {
+                    Some(stop) if stop < self.end && class(bytes[stop]) != SPACE => {
+                        i = self.read_until(stop, self.end);
+                    }
+                    Some(stop) => i = stop,
+                    None => i = self.chunk(i),
+                },
                 HIGH => match char_at(self.text, i) {
                     Some(c) if is_space(c) => i += c.len_utf8(),
                     Some(_) => i = self.chunk(i),
@@ -328,6 +335,57 @@ impl Reader<'_, '_> {
                 _ => i = self.chunk(i),
             }
         }
+    }
+
+    /// The fast path for most tokens: a plain ASCII word or number at the start of a chunk
+    /// that ends where no rule of the full reader could apply (whitespace, the sentence end,
+    /// or a comma, semicolon, closing bracket or quote, `!` or `?` that cannot join). Emits it
+    /// and returns where it ends; `None` leaves the chunk to [`Reader::chunk`].
+    #[inline]
+    fn plain(&mut self, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let end = self.end;
+        let first = class(bytes[start]);
+        let mut upper = first == UPPER;
+        let mut i = start + 1;
+        if first == DIGIT {
+            while i < end && class(bytes[i]) == DIGIT {
+                i += 1;
+            }
+            if i < end
+                && !matches!(
+                    bytes[i],
+                    b' ' | b'\t' | b'\n' | b')' | b';' | b'"' | b'!' | b'?'
+                )
+            {
+                return None;
+            }
+            self.tokens
+                .push_ascii(self.text, start, i, TokenKind::Number, self.sentence, false);
+            return Some(i);
+        }
+        while i < end {
+            match class(bytes[i]) {
+                LOWER => {}
+                UPPER => upper = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        if i < end {
+            let stop = bytes[i];
+            let plain_stop = matches!(
+                stop,
+                b' ' | b'\t' | b'\n' | b',' | b')' | b';' | b'"' | b'!' | b'?'
+            );
+            // `US$`: capitals before `$` are a currency symbol; that needs the full reader.
+            if !plain_stop {
+                return None;
+            }
+        }
+        self.tokens
+            .push_ascii(self.text, start, i, TokenKind::Word, self.sentence, upper);
+        Some(i)
     }
 
     /// End of the whitespace-free chunk starting at `i`.
@@ -660,11 +718,16 @@ impl Reader<'_, '_> {
         let surface = &text[start..i];
         // A bare domain (kontan.co.id, Lampost.co) or a dotted abbreviation (U.S., a.n.).
         if has_alpha && i < end && bytes[i] == b'.' {
-            if let Some(domain_end) = self.domain(start) {
-                self.emit(start, domain_end, TokenKind::Url);
-                return domain_end;
+            // Cheapest tests first: most periods after a word end a sentence.
+            let joined = char_at(text, i + 1).is_some_and(|c| i + 1 < end && c.is_alphanumeric());
+            if joined {
+                if let Some(domain_end) = self.domain(start) {
+                    self.emit(start, domain_end, TokenKind::Url);
+                    return domain_end;
+                }
             }
-            if let Some(abbr_end) = self.dotted_abbreviation(start) {
+            let short = surface.len() <= 12;
+            if let Some(abbr_end) = short.then(|| self.dotted_abbreviation(start)).flatten() {
                 self.emit(start, abbr_end, TokenKind::Word);
                 return abbr_end;
             }
@@ -672,9 +735,10 @@ impl Reader<'_, '_> {
                 && surface.chars().all(char::is_uppercase)
                 && !text[i + 1..end].trim().is_empty();
             if is_initial
-                || ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(surface))
+                || (short
+                    && ABBREVIATIONS
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(surface)))
             {
                 self.emit_seen(start, i + 1, TokenKind::Word, seen);
                 return i + 1;

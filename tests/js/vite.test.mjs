@@ -85,6 +85,8 @@ test('the vite dev server serves the same page', { timeout: 60_000 }, async (t) 
   const dev = spawn(process.execPath, [VITE, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     cwd: project,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Under CI=true Vite colours its banner, splitting the URL with escape codes.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   let log = '';
   dev.stdout.on('data', (chunk) => (log += chunk));
@@ -93,7 +95,7 @@ test('the vite dev server serves the same page', { timeout: 60_000 }, async (t) 
     await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`vite dev did not start:\n${log}`)), 20_000);
       const check = () => {
-        if (log.includes(`127.0.0.1:${port}`)) {
+        if (log.replace(/\x1b\[[0-9;]*m/g, '').includes(`127.0.0.1:${port}`)) {
           clearTimeout(timer);
           resolve();
         }
