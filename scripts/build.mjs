@@ -29,7 +29,7 @@ const wasm = join(pkg, 'kupas_bg.wasm');
 run(bin('wasm-opt'), [
   '-O3', '--strip-debug', '--strip-producers',
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types',
-  '--enable-multivalue', '--enable-sign-ext',
+  '--enable-multivalue', '--enable-sign-ext', '--enable-simd',
   wasm, '-o', wasm,
 ]);
 // The glue is an ES module; Node's CommonJS entry needs a CommonJS copy of it.

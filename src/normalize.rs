@@ -259,10 +259,15 @@ pub fn push_key(surface: &str, out: &mut String) {
         out[from..].make_ascii_lowercase();
         return;
     }
-    for c in surface.nfkc() {
-        for l in c.to_lowercase() {
-            out.push(l);
+    if is_nfkc_quick(surface.chars()) == IsNormalized::Yes {
+        // Already NFKC (nearly all text): only lower-casing is left.
+        for c in surface.chars() {
+            out.extend(c.to_lowercase());
         }
+        return;
+    }
+    for c in surface.nfkc() {
+        out.extend(c.to_lowercase());
     }
 }
 

@@ -13,21 +13,19 @@
 use std::ops::Range;
 
 /// Abbreviations after which a period never ends a sentence (titles, and words that are
-/// always followed by more of the sentence). Lower-case, without the final period.
-const NEVER_FINAL: &[&str] = &[
-    // Indonesian titles, addresses and references
-    "a.n", "bpk", "brigjen", "dkk", "dr", "dra", "drs", "h", "hj", "ir", "jend", "jl", "jln",
-    "kapt", "kol", "letjen", "mayjen", "no", "nn", "ny", "pak", "prof", "sdr", "sdri", "tn", "u.p",
-    "yth", "kab", "kec", "kel", "prov", "hlm", "tel", "telp", "ust", "kh",
-    // English titles and references
-    "mr", "mrs", "ms", "messrs", "mt", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "rev", "hon", "fig", "vs", "approx", "dept", "est", "inc", "ltd", "co", "corp", "jr", "sr",
-    "vol", "op", "art", "nos",
+/// always followed by more of the sentence). Lower-case, without the final period, sorted.
+pub(crate) const NEVER_FINAL: &[&str] = &[
+    "a.n", "approx", "art", "bpk", "brigjen", "capt", "co", "col", "corp", "dept", "dkk", "dr",
+    "dra", "drs", "est", "fig", "gen", "gov", "h", "hj", "hlm", "hon", "inc", "ir", "jend", "jl",
+    "jln", "jr", "kab", "kapt", "kec", "kel", "kh", "kol", "letjen", "lt", "ltd", "mayjen",
+    "messrs", "mr", "mrs", "ms", "mt", "nn", "no", "nos", "ny", "op", "pak", "prof", "prov", "rep",
+    "rev", "sdr", "sdri", "sen", "sgt", "sr", "st", "tel", "telp", "tn", "u.p", "ust", "vol", "vs",
+    "yth",
 ];
 
 /// Abbreviations that may end a sentence: a period after them ends one when a capitalised
 /// word follows (`… buku, pena, dll. Kemudian …`), but not before lower case.
-const MAY_BE_FINAL: &[&str] = &["dll", "dsb", "dst", "etc", "tsb", "sbb", "sda"];
+pub(crate) const MAY_BE_FINAL: &[&str] = &["dll", "dsb", "dst", "etc", "sbb", "sda", "tsb"];
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '}' | '»' | '›' | '」' | '』')
@@ -70,7 +68,7 @@ fn period_is_abbreviation(word: &str) -> bool {
         (Some(c), None) => return c.is_uppercase(),
         _ => {}
     }
-    if NEVER_FINAL.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    if crate::token::is_listed(NEVER_FINAL, word) {
         return true;
     }
     // Dotted abbreviations: short letter groups joined by periods (U.S, S.H, a.n, M.Si, Ph.D).
@@ -138,7 +136,7 @@ fn ending_at(text: &str, at: usize) -> (usize, bool) {
         if period_is_abbreviation(word) || is_list_number(text, at, word) {
             return (end, false);
         }
-        if MAY_BE_FINAL.iter().any(|a| a.eq_ignore_ascii_case(word)) && !next.is_uppercase() {
+        if crate::token::is_listed(MAY_BE_FINAL, word) && !next.is_uppercase() {
             return (end, false);
         }
     }

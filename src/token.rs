@@ -101,7 +101,13 @@ impl Tokens {
         } else {
             let s = self.arena.len();
             push_key(surface, &mut self.arena);
-            Key::Arena(s as u32, self.arena.len() as u32)
+            if self.arena[s..] == *surface {
+                // A key equal to its surface (`–`, `сергей`) needs no copy.
+                self.arena.truncate(s);
+                Key::Surface
+            } else {
+                Key::Arena(s as u32, self.arena.len() as u32)
+            }
         };
         self.list.push(Token {
             start,
@@ -281,7 +287,21 @@ const TLDS: &[&str] = &[
     "or", "org", "ph", "ru", "sch", "sg", "th", "tv", "uk", "us", "vn", "web",
 ];
 
-/// Abbreviations that keep their period as part of the token (lower-case, no period).
+/// True when `word`, lower-cased, is in the sorted, lower-case `list`; no allocation.
+pub(crate) fn is_listed(list: &[&str], word: &str) -> bool {
+    const MAX: usize = 8;
+    if word.len() > MAX || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; MAX];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+    list.binary_search(&lower).is_ok()
+}
+
+/// Abbreviations that keep their period as part of the token (lower-case, no period,
+/// sorted: [`is_listed`] searches it).
 const ABBREVIATIONS: &[&str] = &[
     "a.n", "bpk", "brigjen", "dkk", "dll", "dr", "dra", "drs", "dsb", "dst", "etc", "hj", "ir",
     "jend", "jl", "jln", "jr", "kab", "kapt", "kec", "kel", "kol", "letjen", "mayjen", "mr", "mrs",
@@ -364,13 +384,18 @@ impl Reader<'_, '_> {
                 .push_ascii(self.text, start, i, TokenKind::Number, self.sentence, false);
             return Some(i);
         }
-        while i < end {
-            match class(bytes[i]) {
-                LOWER => {}
-                UPPER => upper = true,
-                _ => break,
+        loop {
+            // Lower-case runs in a tight loop; a capital inside (PBB, McCain) continues.
+            i += bytes[i..end]
+                .iter()
+                .position(|b| !b.is_ascii_lowercase())
+                .unwrap_or(end - i);
+            if i < end && bytes[i].is_ascii_uppercase() {
+                upper = true;
+                i += 1;
+            } else {
+                break;
             }
-            i += 1;
         }
         if i < end {
             let stop = bytes[i];
@@ -734,12 +759,7 @@ impl Reader<'_, '_> {
             let is_initial = surface.chars().count() == 1
                 && surface.chars().all(char::is_uppercase)
                 && !text[i + 1..end].trim().is_empty();
-            if is_initial
-                || (short
-                    && ABBREVIATIONS
-                        .iter()
-                        .any(|a| a.eq_ignore_ascii_case(surface)))
-            {
+            if is_initial || is_listed(ABBREVIATIONS, surface) {
                 self.emit_seen(start, i + 1, TokenKind::Word, seen);
                 return i + 1;
             }
@@ -1078,6 +1098,23 @@ mod tests {
         );
         let sent: Vec<usize> = tokens.list.iter().map(|t| t.sentence).collect();
         assert_eq!(sent, [0, 0, 0, 0, 1, 1, 1]);
+    }
+
+    #[test]
+    fn word_lists_are_sorted_lower_case_and_short() {
+        for list in [
+            ABBREVIATIONS,
+            crate::sentence::NEVER_FINAL,
+            crate::sentence::MAY_BE_FINAL,
+        ] {
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{list:?} must be sorted and unique"
+            );
+            assert!(list.iter().all(|w| w.len() <= 8 && *w == w.to_lowercase()));
+        }
+        assert!(is_listed(ABBREVIATIONS, "Prof"));
+        assert!(!is_listed(ABBREVIATIONS, "Profesor"));
     }
 
     #[test]
