@@ -80,10 +80,11 @@ fn period_is_abbreviation(word: &str) -> bool {
 
 /// True for the number of a numbered list item at the start of a line: `1. Nomor satu`.
 fn is_list_number(text: &str, at: usize, word: &str) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    (1..=3).contains(&word.len())
-        && word.bytes().all(|b| b.is_ascii_digit())
-        && text[line_start..at - word.len()].trim().is_empty()
+    if !(1..=3).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let before = text[..at - word.len()].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with('\n')
 }
 
 /// Where a sentence-ending run that starts at byte `at` ends (after the terminators and

@@ -172,12 +172,13 @@ pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Tokens {
         list: Vec::with_capacity(text.len() / 5 + 1),
         arena: String::with_capacity(text.len() / 4),
     };
+    let text_has_at = text.as_bytes().contains(&b'@');
     for (index, range) in sentences.iter().enumerate() {
         Reader {
             text,
             end: range.end,
             sentence: index,
-            has_at: text.as_bytes()[range.clone()].contains(&b'@'),
+            has_at: text_has_at && text.as_bytes()[range.clone()].contains(&b'@'),
             tokens: &mut tokens,
         }
         .sentence(range.start);
