@@ -5,6 +5,7 @@
 //! languages and weighs tens of kilobytes in wasm; kupas only has to tell Indonesian from
 //! English from anything else, which the most frequent function words do reliably: they
 //! make up a quarter to a third of running text in either language and barely overlap.
+//! (Measured with a probe crate: whatlang adds 80 KB of gzipped wasm.)
 //! Malay shares its function words with Indonesian and is reported as `id`.
 
 use crate::analysis::{Language, TokenKind};
