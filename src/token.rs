@@ -85,6 +85,10 @@ impl Tokens {
         } else {
             Key::Surface
         };
+        self.add(start, end, kind, sentence, key);
+    }
+
+    fn add(&mut self, start: usize, end: usize, kind: TokenKind, sentence: usize, key: Key) {
         self.list.push(Token {
             start,
             end,
@@ -109,13 +113,7 @@ impl Tokens {
                 Key::Arena(s as u32, self.arena.len() as u32)
             }
         };
-        self.list.push(Token {
-            start,
-            end,
-            kind,
-            sentence,
-            key,
-        });
+        self.add(start, end, kind, sentence, key);
     }
 }
 

@@ -13,21 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { analyze } from '../../js/node.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../js/support.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => readFileSync(join(repo, 'tests', 'fixtures', name), 'utf8');
 const shots = join(repo, 'tests', 'screenshots');
 const seed = join(repo, '..', 'shared', 'seeds', '000_c27b010dec6c9a7a.txt');
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 /** Files the page may load; anything else (or any other origin) is a failure. */
 const ALLOWED_PATHS = new Set([
@@ -47,7 +39,7 @@ let tmp;
 
 before(async () => {
   server = await startServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   mkdirSync(shots, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'kupas-e2e-'));
 });
