@@ -40,6 +40,7 @@ pub mod offsets;
 pub mod options;
 pub mod sentence;
 pub mod token;
+pub mod wordlist;
 
 /// The JavaScript binding (wasm32 only). Public so that the wasm-bindgen tests can call
 /// the exported functions exactly as JavaScript does.

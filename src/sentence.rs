@@ -10,22 +10,23 @@
 //! `3.5%`, `kontan.co.id`): those have no whitespace after the period. Closing quotes
 //! and brackets stay with the sentence they close.
 
+use crate::wordlist::WordList;
 use std::ops::Range;
 
 /// Abbreviations after which a period never ends a sentence (titles, and words that are
-/// always followed by more of the sentence). Lower-case, without the final period, sorted.
-pub(crate) const NEVER_FINAL: &[&str] = &[
+/// always followed by more of the sentence). Lower-case, without the final period.
+const NEVER_FINAL: WordList = WordList::new(&[
     "a.n", "approx", "art", "bpk", "brigjen", "capt", "co", "col", "corp", "dept", "dkk", "dr",
     "dra", "drs", "est", "fig", "gen", "gov", "h", "hj", "hlm", "hon", "inc", "ir", "jend", "jl",
     "jln", "jr", "kab", "kapt", "kec", "kel", "kh", "kol", "letjen", "lt", "ltd", "mayjen",
     "messrs", "mr", "mrs", "ms", "mt", "nn", "no", "nos", "ny", "op", "pak", "prof", "prov", "rep",
     "rev", "sdr", "sdri", "sen", "sgt", "sr", "st", "tel", "telp", "tn", "u.p", "ust", "vol", "vs",
     "yth",
-];
+]);
 
 /// Abbreviations that may end a sentence: a period after them ends one when a capitalised
 /// word follows (`… buku, pena, dll. Kemudian …`), but not before lower case.
-pub(crate) const MAY_BE_FINAL: &[&str] = &["dll", "dsb", "dst", "etc", "sbb", "sda", "tsb"];
+const MAY_BE_FINAL: WordList = WordList::new(&["dll", "dsb", "dst", "etc", "sbb", "sda", "tsb"]);
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '}' | '»' | '›' | '」' | '』')
@@ -68,7 +69,7 @@ fn period_is_abbreviation(word: &str) -> bool {
         (Some(c), None) => return c.is_uppercase(),
         _ => {}
     }
-    if crate::token::is_listed(NEVER_FINAL, word) {
+    if NEVER_FINAL.contains(word) {
         return true;
     }
     // Dotted abbreviations: short letter groups joined by periods (U.S, S.H, a.n, M.Si, Ph.D).
@@ -137,7 +138,7 @@ fn ending_at(text: &str, at: usize) -> (usize, bool) {
         if period_is_abbreviation(word) || is_list_number(text, at, word) {
             return (end, false);
         }
-        if crate::token::is_listed(MAY_BE_FINAL, word) && !next.is_uppercase() {
+        if MAY_BE_FINAL.contains(word) && !next.is_uppercase() {
             return (end, false);
         }
     }
