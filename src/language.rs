@@ -145,7 +145,7 @@ fn is_latin(c: char) -> bool {
 }
 
 /// At most this many tokens are examined, evenly spread over a long text.
-const SAMPLE: usize = 40_000;
+const SAMPLE: usize = 10_000;
 
 /// Share of function words below which a Latin-script text is called "other".
 const MIN_RATE: f64 = 0.06;

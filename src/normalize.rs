@@ -24,7 +24,9 @@
 //! while a dash never does; full-width ASCII → ASCII; any other character whose NFKC form
 //! is one character → that character.
 
+use crate::offsets::last_at_or_before;
 use std::borrow::Cow;
+use std::cell::Cell;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// The canonical dash that every dash-like character folds to.
@@ -39,6 +41,8 @@ pub struct Normalized<'a> {
     /// Points where the offset between normalized and original changes, in normalized
     /// order: from `norm` on (until the next anchor), `orig = anchor.orig + (n - anchor.norm)`.
     anchors: Vec<Anchor>,
+    /// Where the last lookup ended: lookups mostly come in text order.
+    hint: Cell<usize>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -175,6 +179,7 @@ pub fn normalize(original: &str) -> Normalized<'_> {
             text: Cow::Owned(text),
             original,
             anchors,
+            hint: Cell::new(0),
         },
     }
 }
@@ -185,6 +190,7 @@ impl<'a> Normalized<'a> {
             text: Cow::Borrowed(original),
             original,
             anchors: Vec::new(),
+            hint: Cell::new(0),
         }
     }
 
@@ -204,8 +210,8 @@ impl<'a> Normalized<'a> {
         if norm >= self.text.len() {
             return self.original.len();
         }
-        let i = self.anchors.partition_point(|a| a.norm <= norm);
-        match i.checked_sub(1).map(|i| self.anchors[i]) {
+        let i = last_at_or_before(&self.anchors, |a| a.norm, norm, &self.hint);
+        match i.map(|i| self.anchors[i]) {
             Some(a) => a.orig + (norm - a.norm),
             None => norm,
         }

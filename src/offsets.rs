@@ -7,6 +7,34 @@
 //! and a run of same-width characters costs one entry.
 
 use crate::options::OffsetUnit;
+use std::cell::Cell;
+
+/// Index of the last item whose position (`pos_of`) is at or before `pos`, for items sorted
+/// by position. Lookups usually come in increasing order (sentence after sentence), so the
+/// answer is first sought at and just after the previous one (`hint`), then by bisection.
+pub(crate) fn last_at_or_before<T>(
+    items: &[T],
+    pos_of: impl Fn(&T) -> usize,
+    pos: usize,
+    hint: &Cell<usize>,
+) -> Option<usize> {
+    let covers = |i: usize| {
+        items.get(i).is_some_and(|it| pos_of(it) <= pos)
+            && items.get(i + 1).is_none_or(|next| pos_of(next) > pos)
+    };
+    let h = hint.get();
+    let found = if covers(h) {
+        Some(h)
+    } else if covers(h + 1) {
+        Some(h + 1)
+    } else {
+        items.partition_point(|it| pos_of(it) <= pos).checked_sub(1)
+    };
+    if let Some(i) = found {
+        hint.set(i);
+    }
+    found
+}
 
 #[derive(Clone, Copy, Debug)]
 struct Run {
@@ -39,6 +67,7 @@ fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
 #[derive(Clone, Debug)]
 pub struct OffsetConverter {
     runs: Vec<Run>,
+    hint: Cell<usize>,
 }
 
 impl OffsetConverter {
@@ -52,7 +81,10 @@ impl OffsetConverter {
     /// ```
     pub fn new(text: &str, unit: OffsetUnit) -> Self {
         if unit == OffsetUnit::Utf8 || text.is_ascii() {
-            return OffsetConverter { runs: Vec::new() };
+            return OffsetConverter {
+                runs: Vec::new(),
+                hint: Cell::new(0),
+            };
         }
         let mut runs: Vec<Run> = Vec::new();
         let bytes = text.as_bytes();
@@ -90,13 +122,15 @@ impl OffsetConverter {
             unit_pos += units_per_char;
             byte += c.len_utf8();
         }
-        OffsetConverter { runs }
+        OffsetConverter {
+            runs,
+            hint: Cell::new(0),
+        }
     }
 
     /// Converts a byte offset (on a character boundary) into the target unit.
     pub fn convert(&self, byte: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.byte <= byte);
-        match i.checked_sub(1).map(|i| self.runs[i]) {
+        match last_at_or_before(&self.runs, |r| r.byte, byte, &self.hint).map(|i| self.runs[i]) {
             Some(r) => r.unit + (byte - r.byte) / r.bytes_per_char * r.units_per_char,
             None => byte,
         }
@@ -114,6 +148,22 @@ mod tests {
             .chain(std::iter::once((text.len(), ' ')))
         {
             assert_eq!(c.convert(i), expect(text, i), "{text:?} at byte {i}");
+        }
+    }
+
+    #[test]
+    fn lookups_in_any_order() {
+        let text = "a😀b日本c😀😀d";
+        let c = OffsetConverter::new(text, OffsetUnit::Utf16);
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let expect = |i: usize| text[..i].encode_utf16().count();
+        for &i in bounds
+            .iter()
+            .rev()
+            .chain(&bounds)
+            .chain(bounds.iter().step_by(3))
+        {
+            assert_eq!(c.convert(i), expect(i), "byte {i}");
         }
     }
 
