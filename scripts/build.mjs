@@ -33,7 +33,11 @@ run(bin('wasm-opt'), [
   wasm, '-o', wasm,
 ]);
 // The glue is an ES module; Node's CommonJS entry needs a CommonJS copy of it.
-run(bin('esbuild'), [join(pkg, 'kupas.js'), '--format=cjs', '--log-level=error', `--outfile=${join(pkg, 'kupas.cjs')}`]);
+// Bundled, so that the binding's JS snippet (pkg/snippets/) is inlined rather than required.
+run(bin('esbuild'), [
+  join(pkg, 'kupas.js'), '--bundle', '--format=cjs', '--platform=node', '--log-level=error',
+  `--outfile=${join(pkg, 'kupas.cjs')}`,
+]);
 // wasm tools may leave a .gitignore of "*" that would make npm drop the .wasm from the tarball.
 if (existsSync(join(pkg, '.gitignore'))) rmSync(join(pkg, '.gitignore'));
 

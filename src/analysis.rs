@@ -66,9 +66,10 @@ pub struct Stats {
     pub reading_minutes: usize,
 }
 
-/// What a token is.
+/// What a token is. The order is fixed: the JavaScript binding sends a kind as its index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[repr(u8)]
 pub enum TokenKind {
     /// Letters, possibly with digits, hyphens and apostrophes: `Kim`, `Jong-un`,
     /// `negara-negara`, `COVID-19`, `Hwasong-11`, `G7`, `Dr.`, `U.S.`.
@@ -209,4 +210,27 @@ pub struct Entity {
     /// A role such as `"source"` for a news outlet cited as a source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_sent_by_index_in_this_order() {
+        for (i, kind) in TokenKind::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, i);
+        }
+        // The binding's JavaScript turns the index back into the name.
+        let binding = include_str!("wasm.rs");
+        let names: Vec<String> = TokenKind::ALL
+            .iter()
+            .map(|k| format!("'{}'", k.as_str()))
+            .collect();
+        let expected = format!("const KINDS = [{}];", names.join(", "));
+        assert!(
+            binding.contains(&expected),
+            "src/wasm.rs must declare {expected}"
+        );
+    }
 }
