@@ -389,8 +389,14 @@ impl Reader<'_, '_> {
                 stop,
                 b' ' | b'\t' | b'\n' | b',' | b')' | b';' | b'"' | b'!' | b'?'
             );
+            // A period that ends the sentence after a word that is no abbreviation: the word,
+            // then the period (no address, initial or dotted abbreviation can end there).
+            let final_period = stop == b'.'
+                && i + 1 == end
+                && i - start > 1
+                && !ABBREVIATIONS.contains(&self.text[start..i]);
             // `US$`: capitals before `$` are a currency symbol; that needs the full reader.
-            if !plain_stop {
+            if !plain_stop && !final_period {
                 return None;
             }
         }
