@@ -103,7 +103,10 @@ try {
   // ── sizes ───────────────────────────────────────────────────────────────────────────────
   const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
   const wasmBytes = readFileSync(join(root, 'pkg', 'kupas_bg.wasm'));
-  const glueFiles = ['pkg/kupas.js', 'js/browser.mjs'];
+  const snippets = join(root, 'pkg', 'snippets');
+  const glueFiles = ['pkg/kupas.js', 'js/browser.mjs', ...(existsSync(snippets) ? readdirSync(snippets, { recursive: true }) : [])
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join('pkg', 'snippets', f))];
   const glue = Buffer.concat(glueFiles.map((f) => readFileSync(join(root, f))));
 
   // ── report ──────────────────────────────────────────────────────────────────────────────
