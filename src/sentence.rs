@@ -260,13 +260,31 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, spans: &mut Vec<Range<usize>>) {
-    let piece = &text[range.clone()];
-    let trimmed_start = piece.trim_start_matches(is_space);
-    let lead = piece.len() - trimmed_start.len();
-    let trimmed = trimmed_start.trim_end_matches(is_space);
-    if !trimmed.is_empty() {
-        let s = range.start + lead;
-        spans.push(s..s + trimmed.len());
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (range.start, range.end);
+    // ASCII whitespace and controls by byte; anything else (rare) by character.
+    while start < end {
+        match bytes[start] {
+            b if b < 0x80 && is_space(b as char) => start += 1,
+            b if b < 0x80 => break,
+            _ => match text[start..end].chars().next() {
+                Some(c) if is_space(c) => start += c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    while end > start {
+        match bytes[end - 1] {
+            b if b < 0x80 && is_space(b as char) => end -= 1,
+            b if b < 0x80 => break,
+            _ => match text[start..end].chars().next_back() {
+                Some(c) if is_space(c) => end -= c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    if start < end {
+        spans.push(start..end);
     }
 }
 
