@@ -76,6 +76,10 @@ fn decode_options(value: JsValue) -> Result<Options, JsValue> {
 // plain object, with fields in the documented order.
 #[wasm_bindgen(inline_js = r#"
 const KINDS = ['word', 'number', 'date', 'time', 'url', 'email', 'mention', 'hashtag', 'punct', 'symbol'];
+const ENCODER = new TextEncoder();
+export function encode_into(text, view) {
+  return ENCODER.encodeInto(text, view).written;
+}
 export function hydrate(raw) {
   const s = raw.sentences;
   const sentences = new Array(s.length / 2);
@@ -108,6 +112,31 @@ export function hydrate(raw) {
 "#)]
 extern "C" {
     fn hydrate(raw: JsValue) -> JsValue;
+    fn encode_into(text: &js_sys::JsString, view: &js_sys::Uint8Array) -> u32;
+}
+
+/// The text of a JS string, or `None` when `value` is not a string. One native
+/// `TextEncoder.encodeInto` writes it straight into wasm memory (the generic glue copies
+/// ASCII one character at a time in JavaScript). Lone surrogates become U+FFFD, which is
+/// also one UTF-16 unit, so offsets stay aligned.
+fn text_of(value: &JsValue) -> Option<String> {
+    let js: &js_sys::JsString = value.dyn_ref()?;
+    // A UTF-16 unit never takes more than three UTF-8 bytes.
+    let capacity = (js.length() as usize).saturating_mul(3);
+    let mut bytes: Vec<u8> = Vec::with_capacity(capacity);
+    // SAFETY: the view covers exactly the vector's reserved bytes and is used only by the
+    // call below, during which nothing in Rust allocates (so wasm memory cannot grow and
+    // detach the view). `encodeInto` writes at most `capacity` bytes and reports how many.
+    let written = unsafe {
+        let view = js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr(), capacity);
+        encode_into(js, &view) as usize
+    };
+    // SAFETY: the first `written` bytes were initialized by `encodeInto`.
+    unsafe { bytes.set_len(written.min(capacity)) };
+    Some(
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 /// The parts of an [`Analysis`] that are few and small, serialized field by field.
@@ -184,7 +213,7 @@ fn raw(analysis: &Analysis) -> Result<JsValue, JsValue> {
 /// Analyzes `text` (see the README for the result's fields).
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let Some(text) = text.as_string() else {
+    let Some(text) = text_of(&text) else {
         let message = format!("analyze: text must be a string, got {}", describe(&text));
         return Err(to_js(&Error::new(ErrorKind::InvalidText, message)));
     };
