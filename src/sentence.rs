@@ -79,6 +79,12 @@ fn period_is_abbreviation(word: &str) -> bool {
         })
 }
 
+/// True when a period after `word` belongs to it as an abbreviation (`Dr.`, `dkk.`, `dll.`):
+/// the one list that both this stage and the tokenizer use.
+pub fn is_abbreviation(word: &str) -> bool {
+    NEVER_FINAL.contains(word) || MAY_BE_FINAL.contains(word)
+}
+
 /// True for the number of a numbered list item at the start of a line: `1. Nomor satu`.
 fn is_list_number(text: &str, at: usize, word: &str) -> bool {
     if !(1..=3).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_digit()) {

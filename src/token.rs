@@ -18,8 +18,7 @@
 
 use crate::analysis::TokenKind;
 use crate::normalize::{key_is_surface, push_key, DASH};
-use crate::sentence::is_space;
-use crate::wordlist::WordList;
+use crate::sentence::{is_abbreviation, is_space};
 use std::ops::Range;
 
 /// A token over the normalized text.
@@ -287,13 +286,6 @@ const TLDS: &[&str] = &[
     "or", "org", "ph", "ru", "sch", "sg", "th", "tv", "uk", "us", "vn", "web",
 ];
 
-/// Abbreviations that keep their period as part of the token (lower-case, no period).
-const ABBREVIATIONS: WordList = WordList::new(&[
-    "a.n", "bpk", "brigjen", "dkk", "dll", "dr", "dra", "drs", "dsb", "dst", "etc", "hj", "ir",
-    "jend", "jl", "jln", "jr", "kab", "kapt", "kec", "kel", "kol", "letjen", "mayjen", "mr", "mrs",
-    "ms", "no", "ny", "prof", "prov", "sdr", "sr", "st", "tn", "tsb", "vs", "yth",
-]);
-
 /// What a scan learned about a token's characters, to choose how its key is made.
 #[derive(Clone, Copy, Default)]
 struct Seen {
@@ -394,7 +386,7 @@ impl Reader<'_, '_> {
             let final_period = stop == b'.'
                 && i + 1 == end
                 && i - start > 1
-                && !ABBREVIATIONS.contains(&self.text[start..i]);
+                && !is_abbreviation(&self.text[start..i]);
             // `US$`: capitals before `$` are a currency symbol; that needs the full reader.
             if !plain_stop && !final_period {
                 return None;
@@ -753,7 +745,7 @@ impl Reader<'_, '_> {
             let is_initial = chars.next().is_some_and(char::is_uppercase)
                 && chars.next().is_none()
                 && !text[i + 1..end].trim().is_empty();
-            if is_initial || ABBREVIATIONS.contains(surface) {
+            if is_initial || is_abbreviation(surface) {
                 self.emit_seen(start, i + 1, TokenKind::Word, seen);
                 return i + 1;
             }
