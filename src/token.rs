@@ -1095,6 +1095,17 @@ mod tests {
     }
 
     #[test]
+    fn one_abbreviation_list_for_sentences_and_tokens() {
+        // A period that does not end the sentence stays with its abbreviation.
+        let text = "Gen. Smith dan Telp. 021 tiba.";
+        assert_eq!(crate::sentence::split(text).len(), 1);
+        assert_eq!(
+            surfaces(text),
+            ["Gen.", "Smith", "dan", "Telp.", "021", "tiba", "."]
+        );
+    }
+
+    #[test]
     fn shapes() {
         assert_eq!(shape("Jong-un"), "Xxxx-xx");
         assert_eq!(shape("Сергей"), "Xxxxx");
