@@ -38,6 +38,7 @@ pub mod language;
 pub mod normalize;
 pub mod offsets;
 pub mod options;
+mod scan;
 pub mod sentence;
 pub mod token;
 pub mod wordlist;

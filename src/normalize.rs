@@ -25,6 +25,7 @@
 //! is one character → that character.
 
 use crate::offsets::last_at_or_before;
+use crate::scan::skip_ascii_except;
 use std::borrow::Cow;
 use std::cell::Cell;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -96,23 +97,6 @@ fn fold(c: char) -> Fold {
     }
 }
 
-/// Skips bytes that normalization leaves alone (ASCII other than CR), eight at a time.
-#[inline]
-fn skip_plain_ascii(bytes: &[u8], mut at: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-        let cr = word ^ (ONES * u64::from(b'\r'));
-        // Any non-ASCII byte, or any byte equal to CR (a zero byte in `cr`).
-        if (word | (cr.wrapping_sub(ONES) & !cr)) & HIGH != 0 {
-            break;
-        }
-        at += 8;
-    }
-    at
-}
-
 /// Normalizes `original`, borrowing it when nothing needs to change.
 ///
 /// ```
@@ -134,11 +118,9 @@ pub fn normalize(original: &str) -> Normalized<'_> {
     let mut copied = 0;
     let mut at = first;
     while at < bytes.len() {
-        at = skip_plain_ascii(bytes, at);
-        let Some(&b) = bytes.get(at) else { break };
-        if b < 0x80 && b != b'\r' {
-            at += 1;
-            continue;
+        at = skip_ascii_except(bytes, at, b"\r");
+        if at >= bytes.len() {
+            break;
         }
         let c = original[at..].chars().next().unwrap_or('\u{FFFD}');
         let action = match c {

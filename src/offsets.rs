@@ -7,6 +7,7 @@
 //! and a run of same-width characters costs one entry.
 
 use crate::options::OffsetUnit;
+use crate::scan::skip_ascii_except;
 use std::cell::Cell;
 
 /// Index of the last item whose position (`pos_of`) is at or before `pos`, for items sorted
@@ -46,21 +47,6 @@ struct Run {
     bytes_per_char: usize,
     /// Target units per character in this run.
     units_per_char: usize,
-}
-
-/// The end of the run of ASCII bytes starting at `i`, eight bytes at a time.
-fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-        if word & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        i += 8;
-    }
-    while bytes.get(i).is_some_and(u8::is_ascii) {
-        i += 1;
-    }
-    i
 }
 
 /// Converts byte offsets of one text into another unit.
@@ -104,7 +90,7 @@ impl OffsetConverter {
             }
         };
         while byte < bytes.len() {
-            let ascii_end = skip_ascii(bytes, byte);
+            let ascii_end = skip_ascii_except(bytes, byte, b"");
             if ascii_end > byte {
                 push(&mut runs, byte, unit_pos, 1, 1);
                 unit_pos += ascii_end - byte;

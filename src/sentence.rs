@@ -10,6 +10,7 @@
 //! `3.5%`, `kontan.co.id`): those have no whitespace after the period. Closing quotes
 //! and brackets stay with the sentence they close.
 
+use crate::scan::skip_ascii_except;
 use crate::wordlist::WordList;
 use std::ops::Range;
 
@@ -179,31 +180,6 @@ const CANDIDATE: [bool; 256] = {
     table
 };
 
-/// Skips bytes that cannot end a sentence, eight at a time: ASCII other than `.` `!` `?`
-/// and line feed.
-#[inline]
-fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let has_byte = |word: u64, b: u8| {
-        let x = word ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([b'.'; 8]));
-        if word & HIGH != 0
-            || has_byte(word, b'.')
-            || has_byte(word, b'!')
-            || has_byte(word, b'?')
-            || has_byte(word, b'\n')
-        {
-            break;
-        }
-        i += 8;
-    }
-    i
-}
-
 /// Splits normalized `text` into sentence spans (byte ranges, trimmed of whitespace).
 ///
 /// ```
@@ -223,7 +199,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        i = skip_plain(bytes, i);
+        i = skip_ascii_except(bytes, i, b".!?\n");
         let Some(&b) = bytes.get(i) else { break };
         if !CANDIDATE[b as usize] {
             i += 1;
