@@ -176,16 +176,6 @@ impl<'a> Normalized<'a> {
         }
     }
 
-    /// The original text.
-    pub fn original(&self) -> &'a str {
-        self.original
-    }
-
-    /// True when the normalized text is the original, unchanged.
-    pub fn is_identity(&self) -> bool {
-        self.anchors.is_empty()
-    }
-
     /// Maps a normalized character boundary to the original byte offset of the character
     /// that starts there (or to the end of the original for the end of the text).
     pub fn start_to_original(&self, norm: usize) -> usize {
@@ -281,7 +271,6 @@ mod tests {
     fn ascii_borrows() {
         let n = normalize("Putin tiba di Pyongyang.");
         assert!(matches!(n.text, Cow::Borrowed(_)));
-        assert!(n.is_identity());
     }
 
     #[test]

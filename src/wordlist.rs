@@ -93,11 +93,6 @@ impl WordList {
             .binary_search_by(|w| w.as_bytes().cmp(lower))
             .is_ok()
     }
-
-    /// The words, in order.
-    pub fn words(&self) -> &'static [&'static str] {
-        self.words
-    }
 }
 
 #[cfg(test)]
