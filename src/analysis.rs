@@ -36,10 +36,25 @@ pub struct Analysis {
     /// Every token, only when [`Options::tokens`](crate::Options::tokens) is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<Token>>,
+    /// Page furniture (related links, credits, captions, bylines, …) in text order. The
+    /// story's statistics and keywords leave these spans out.
+    pub boilerplate: Vec<Boilerplate>,
     /// Ranked keyphrases, most key first.
     pub keywords: Vec<Keyword>,
     /// Named entities and values, each resolved over all its mentions.
     pub entities: Vec<Entity>,
+    /// Remarks on how the text was analysed, such as keywords found from statistics alone
+    /// for a language without a stopword list.
+    pub notes: Vec<Note>,
+}
+
+/// A remark on how a text was analysed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// A stable code: `"keywords_statistical"`.
+    pub code: &'static str,
+    /// A sentence for people.
+    pub message: String,
 }
 
 /// A language guess with its confidence.
@@ -149,7 +164,42 @@ pub struct Token {
     pub sentence: usize,
 }
 
-/// A ranked keyphrase. (Extraction arrives with the keyword stage; the shape is fixed now.)
+/// What a piece of page furniture is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BoilerplateKind {
+    /// A link to another story: "Baca Juga: …", "Read more: …".
+    Related,
+    /// A credit line: "Editor: …", "Sumber: …", "Penulis: …".
+    Credit,
+    /// A byline or author line: "Oleh: …", "… Verified Writer …".
+    Byline,
+    /// A photo caption or credit: "… (pexels.com/…)", "Foto: …".
+    Caption,
+    /// The publication date on a line of its own.
+    Date,
+    /// The place and outlet before the first sentence: "Jakarta, IDN Times - ".
+    Dateline,
+    /// A prompt to comment, share or follow.
+    Comment,
+    /// Site navigation: topic lists, "Berita Terkini Lainnya", "Selengkapnya".
+    Navigation,
+    /// Anything after a closing byline, credit or prompt: author blurbs, site blurbs.
+    Footer,
+}
+
+/// A span of page furniture.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Boilerplate {
+    /// Start in the original text.
+    pub start: usize,
+    /// End in the original text.
+    pub end: usize,
+    /// What it is.
+    pub kind: BoilerplateKind,
+}
+
+/// A ranked keyphrase.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Keyword {
     /// The phrase in its most frequent surface form.

@@ -33,13 +33,18 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod boilerplate;
 pub mod error;
+mod hash;
+pub mod keywords;
 pub mod language;
 pub mod normalize;
 pub mod offsets;
 pub mod options;
 mod scan;
 pub mod sentence;
+pub mod stem;
+pub mod stopwords;
 pub mod token;
 pub mod wordlist;
 
@@ -50,7 +55,8 @@ pub mod wordlist;
 pub mod wasm;
 
 pub use analysis::{
-    Analysis, Entity, EntityLabel, Keyword, Language, Span, Stats, Token, TokenKind,
+    Analysis, Boilerplate, BoilerplateKind, Entity, EntityLabel, Keyword, Language, Note, Span,
+    Stats, Token, TokenKind,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use options::{LanguageChoice, OffsetUnit, Options};
@@ -98,7 +104,33 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .iter()
         .map(|r| span(r.start, r.end))
         .collect();
-    let words = tokens.list.iter().filter(|t| t.kind.is_wordlike()).count();
+    // 4 · page furniture, then keywords over the story's tokens.
+    let furniture = boilerplate::detect(norm);
+    let skip = boilerplate::mask(&furniture, &tokens);
+    let mut notes = Vec::new();
+    let limit = options.keyword_limit();
+    let found = keywords::extract(norm, &tokens, &skip, language.code, limit);
+    if limit > 0 && stopwords::for_language(language.code).is_none() && !tokens.list.is_empty() {
+        notes.push(Note {
+            code: "keywords_statistical",
+            message: "no stopword list or stemmer for this language: keywords come from \
+                      statistics alone"
+                .into(),
+        });
+    }
+    let story = |i: usize| !skip[i];
+    let words = (0..tokens.list.len())
+        .filter(|&i| story(i) && tokens.list[i].kind.is_wordlike())
+        .count();
+    // A sentence counts unless page furniture covers it.
+    let story_sentences = sentence_ranges
+        .iter()
+        .filter(|r| {
+            !furniture
+                .iter()
+                .any(|(f, _)| f.start <= r.start && r.end <= f.end)
+        })
+        .count();
     let tokens_out = options.tokens.then(|| {
         tokens
             .list
@@ -121,12 +153,29 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         stats: Stats {
             characters: text.chars().count(),
             words,
-            sentences: sentences.len(),
+            sentences: story_sentences,
             reading_minutes: words.div_ceil(WORDS_PER_MINUTE),
         },
         sentences,
         tokens: tokens_out,
-        keywords: Vec::new(),
+        boilerplate: furniture
+            .into_iter()
+            .map(|(r, kind)| {
+                let Span { start, end } = span(r.start, r.end);
+                Boilerplate { start, end, kind }
+            })
+            .collect(),
+        keywords: found
+            .iter()
+            .map(|k| Keyword {
+                text: k.text.clone(),
+                key: k.key.clone(),
+                score: k.weight / found[0].weight,
+                count: k.occurrences.len(),
+                occurrences: k.occurrences.iter().map(|r| span(r.start, r.end)).collect(),
+            })
+            .collect(),
         entities: Vec::new(),
+        notes,
     }
 }

@@ -50,12 +50,22 @@ pub struct Options {
     pub offsets: Option<OffsetUnit>,
     /// Force the language instead of detecting it.
     pub language: LanguageChoice,
+    /// How many keywords to report at most: `None` for the default
+    /// ([`keywords::LIMIT`](crate::keywords::LIMIT), 20), `Some(0)` to skip the stage.
+    pub keywords: Option<u32>,
+}
+
+impl Options {
+    /// The most keywords to report.
+    pub fn keyword_limit(&self) -> usize {
+        self.keywords.map_or(crate::keywords::LIMIT, |n| n as usize)
+    }
 }
 
 impl Options {
     /// The option names as callers spell them (camelCase), for strict checking of option
     /// objects whose decoder cannot see unknown keys itself.
-    pub const FIELDS: &'static [&'static str] = &["tokens", "offsets", "language"];
+    pub const FIELDS: &'static [&'static str] = &["tokens", "offsets", "language", "keywords"];
 
     /// Checks that every name in `keys` is a known option.
     ///
@@ -92,6 +102,7 @@ mod tests {
             let value = match *field {
                 "tokens" => "true",
                 "offsets" => "\"utf16\"",
+                "keywords" => "10",
                 _ => "\"id\"",
             };
             let json = format!("{{\"{field}\": {value}}}");
@@ -99,7 +110,7 @@ mod tests {
         }
         assert!(serde_json::from_str::<Options>("{\"tokenz\": true}").is_err());
         let all: Options = serde_json::from_str(
-            "{\"tokens\": true, \"offsets\": \"codepoints\", \"language\": \"en\"}",
+            "{\"tokens\": true, \"offsets\": \"codepoints\", \"language\": \"en\", \"keywords\": 5}",
         )
         .expect("valid options");
         assert_eq!(
@@ -107,7 +118,8 @@ mod tests {
             Options {
                 tokens: true,
                 offsets: Some(OffsetUnit::Codepoints),
-                language: LanguageChoice::En
+                language: LanguageChoice::En,
+                keywords: Some(5),
             }
         );
     }

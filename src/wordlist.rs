@@ -7,7 +7,7 @@
 //! that it is sorted, unique, lower-case ASCII and short.
 
 /// The longest word a list may hold.
-const MAX: usize = 8;
+const MAX: usize = 12;
 
 /// A sorted list of short lower-case ASCII words.
 #[derive(Debug)]
@@ -30,7 +30,7 @@ const fn less(a: &[u8], b: &[u8]) -> bool {
 
 impl WordList {
     /// Builds a list; fails to compile if `words` is not sorted, unique, lower-case ASCII
-    /// starting with a letter, and at most eight bytes long each.
+    /// starting with a letter, and at most twelve bytes long each.
     pub const fn new(words: &'static [&'static str]) -> Self {
         let mut filter = [0u16; 26];
         let mut i = 0;
@@ -38,7 +38,7 @@ impl WordList {
             let w = words[i].as_bytes();
             assert!(
                 !w.is_empty() && w.len() <= MAX,
-                "word lists hold words of 1 to 8 bytes"
+                "word lists hold words of 1 to 12 bytes"
             );
             assert!(
                 w[0].is_ascii_lowercase(),

@@ -29,6 +29,23 @@ fn render(text: &str) -> String {
         "stats     characters={} words={} sentences={} readingMinutes={}",
         s.characters, s.words, s.sentences, s.reading_minutes
     );
+    out.push_str("\n# boilerplate: kind text\n");
+    for b in &a.boilerplate {
+        let kind = format!("{:?}", b.kind).to_lowercase();
+        let _ = writeln!(out, "{kind:<10} {}", &text[b.start..b.end]);
+    }
+    out.push_str("\n# keywords: rank score count text [key]\n");
+    for (i, k) in a.keywords.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{:>3}  {:.3} {:>3}  {}  [{}]",
+            i + 1,
+            k.score,
+            k.count,
+            k.text,
+            k.key
+        );
+    }
     out.push_str("\n# sentences\n");
     for (i, span) in a.sentences.iter().enumerate() {
         let _ = writeln!(
@@ -98,4 +115,9 @@ fn english_trade_talks() {
 #[test]
 fn unicode_mix() {
     check("unicode_mix");
+}
+
+#[test]
+fn indonesian_page_furniture() {
+    check("id_furniture");
 }

@@ -116,7 +116,24 @@ fn check(text: &str) {
                 "token {t:?} outside its sentence {s:?} in {text:?}"
             );
         }
-        assert_eq!(a.stats.sentences, a.sentences.len());
+        assert!(a.stats.sentences <= a.sentences.len());
+        let furniture: Vec<Span> = a
+            .boilerplate
+            .iter()
+            .map(|b| Span::new(b.start, b.end))
+            .collect();
+        check_spans(text, &furniture, unit, true, "boilerplate");
+        let mut last_score = f64::INFINITY;
+        for k in &a.keywords {
+            assert!(
+                (0.0..=1.0).contains(&k.score) && k.score <= last_score,
+                "{k:?}"
+            );
+            last_score = k.score;
+            assert_eq!(k.count, k.occurrences.len());
+            check_spans(text, &k.occurrences, unit, true, "keyword");
+            assert!(!k.text.is_empty() && !k.key.is_empty());
+        }
         assert!((0.0..=1.0).contains(&a.language.confidence));
     }
 }

@@ -1,0 +1,885 @@
+//! 4 · keywords: the phrases that say what an article is about.
+//!
+//! An editor tags a story with its actors, places and issues in the story's own words.
+//! Purely statistical extractors (YAKE and kin) get the statistics right and the phrases
+//! wrong: they cut names in half ("Utara dua hari"), start phrases with function words and
+//! pick up the editor's name from the page furniture. So the stage works in three steps.
+//!
+//! 1. **Units.** Within a sentence, between punctuation, each word becomes a unit: a
+//!    stopword, a number, an ordinary word, or part of a *run* of capitalised words. A run
+//!    is a name and is never cut (*Dewan Keamanan PBB*, *Kim Jong-un*); a title in front
+//!    (*Presiden*, *Menteri*) is its own unit, and a run made of two names that each occur
+//!    alone elsewhere in the text splits between them (*Rusia | Vladimir Putin*). A word
+//!    capitalised only because it starts a sentence or sits in a title-case headline is
+//!    not part of a run unless the text elsewhere writes it capitalised mid-sentence.
+//! 2. **Candidates** are 1–4 words made of whole units, with no stopword at either edge and
+//!    no number alone. Each word is keyed by its stem (names by their lower-case form, never
+//!    stemmed), so *kunjungan*, *berkunjung* and *mengunjungi* count as one phrase, shown
+//!    in its most frequent surface form.
+//! 3. **Scoring** multiplies frequency by early position (news puts the point first), with
+//!    weights for names, for spread across sentences, for length, and for the headline;
+//!    a phrase made of words that are each frequent scores higher than a chance pairing. A
+//!    shorter name folds into the longer name that contains it (*Putin* into *Vladimir
+//!    Putin*, *Korea* into *Korea Utara*), a phrase whose occurrences mostly sit inside a
+//!    longer one folds into it, and a phrase whose words all belong to a higher-ranked
+//!    phrase is dropped as a near-duplicate. Scores are scaled so the first is 1.
+
+use crate::analysis::TokenKind;
+use crate::hash::FxHashMap;
+use crate::stem::Stemmer;
+use crate::stopwords;
+use crate::token::Tokens;
+use crate::wordlist::WordList;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// How many keywords [`analyze`](crate::analyze) reports.
+pub const LIMIT: usize = 20;
+
+/// The longest phrase, in words (a longer run is kept whole up to [`MAX_RUN`]).
+const MAX_WORDS: usize = 4;
+
+/// The longest run kept as a phrase of its own.
+const MAX_RUN: usize = 6;
+
+/// Titles before a name: their own unit, so that *Presiden Joko Widodo* yields the name.
+const TITLES: WordList = WordList::new(&[
+    "bapak",
+    "bu",
+    "bupati",
+    "camat",
+    "chairman",
+    "dr",
+    "dubes",
+    "duta",
+    "gubernur",
+    "irjen",
+    "jenderal",
+    "jubir",
+    "kanselir",
+    "kapolda",
+    "kapolri",
+    "kapten",
+    "kepala",
+    "ketua",
+    "king",
+    "kolonel",
+    "komjen",
+    "laksamana",
+    "letjen",
+    "mayjen",
+    "mayor",
+    "menlu",
+    "menteri",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "pak",
+    "pangeran",
+    "panglima",
+    "paus",
+    "pemimpin",
+    "perdana",
+    "pm",
+    "pope",
+    "premier",
+    "presiden",
+    "prince",
+    "prof",
+    "queen",
+    "raja",
+    "ratu",
+    "senator",
+    "sultan",
+    "wakil",
+    "walikota",
+    "wapres",
+]);
+
+/// A keyphrase over the normalized text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// The phrase in its most frequent surface form.
+    pub text: String,
+    /// The matching key: each word's stem (names lower-cased), joined by spaces.
+    pub key: String,
+    /// The score before scaling, comparable between texts.
+    pub weight: f64,
+    /// Every occurrence, as byte ranges of the normalized text.
+    pub occurrences: Vec<Range<usize>>,
+}
+
+/// The per-word facts scoring needs.
+#[derive(Clone, Copy, Default)]
+struct Term {
+    stop: bool,
+    title: bool,
+    /// Capitalised mid-sentence, outside title-case lines.
+    upper: u32,
+    /// Written in lower case.
+    lower: u32,
+    /// All capitals, two letters or more.
+    caps: u32,
+    /// Group (stem or name) id.
+    group: u32,
+}
+
+impl Term {
+    fn is_name(&self) -> bool {
+        self.upper > 0 && self.upper >= 2 * self.lower
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum UnitKind {
+    Stop,
+    Number,
+    Word,
+    Title,
+    Run,
+}
+
+/// Whole units within a segment: tokens `start..end`.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    start: u32,
+    end: u32,
+    kind: UnitKind,
+    /// The first unit of a segment (nothing joins across segments).
+    opens: bool,
+}
+
+/// A phrase key: up to [`MAX_RUN`] group ids.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Debug)]
+struct Key {
+    ids: [u32; MAX_RUN],
+    len: u8,
+}
+
+impl Key {
+    fn of(groups: impl Iterator<Item = u32>) -> Option<Key> {
+        let mut key = Key::default();
+        for g in groups {
+            if key.len as usize == MAX_RUN {
+                return None;
+            }
+            key.ids[key.len as usize] = g;
+            key.len += 1;
+        }
+        Some(key)
+    }
+
+    fn ids(&self) -> &[u32] {
+        &self.ids[..self.len as usize]
+    }
+}
+
+/// Statistics of one candidate phrase.
+#[derive(Clone, Default)]
+struct Phrase {
+    key: Key,
+    count: u32,
+    first_sentence: u32,
+    last_sentence: u32,
+    sentences: u32,
+    /// Occurrences that form exactly one run (a name).
+    named: u32,
+    /// Occurrences in the headline (the first story sentence).
+    headline: u32,
+    /// Token ranges of the occurrences.
+    occurrences: Vec<(u32, u32)>,
+    /// Token ranges of the shorter names folded into this one.
+    merged: Vec<(u32, u32)>,
+    /// Folded into another phrase.
+    folded: bool,
+    weight: f64,
+}
+
+/// The text's words, keyed and counted.
+struct Lexicon {
+    terms: Vec<Term>,
+    /// Groups of words that the text also writes in lower case.
+    lower_group: HashSet<u32>,
+    /// Groups of stopwords.
+    stop_group: HashSet<u32>,
+    /// Term of each token (`u32::MAX` for tokens that are not words).
+    of_token: Vec<u32>,
+    groups: Vec<String>,
+}
+
+fn is_capitalised(surface: &str) -> bool {
+    surface.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(surface: &str) -> bool {
+    surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !surface.chars().any(char::is_lowercase)
+}
+
+/// Sentences written in title case (a headline): capitals there say nothing about names.
+/// A headline is short, has four in five words capitalised and no lower-case word other
+/// than a stopword; an ordinary sentence, however full of names, has lower-case words.
+fn title_case_sentences(
+    text: &str,
+    tokens: &Tokens,
+    skip: &[bool],
+    stop: Option<&HashSet<&'static str>>,
+) -> Vec<bool> {
+    let sentences = tokens.list.last().map_or(0, |t| t.sentence + 1);
+    let mut long = vec![0u32; sentences];
+    let mut caps = vec![0u32; sentences];
+    let mut lower_content = vec![false; sentences];
+    for (t, _) in tokens.list.iter().zip(skip).filter(|(_, &s)| !s) {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let capital = is_capitalised(tokens.surface(text, t));
+        if !capital && !stop.is_some_and(|s| s.contains(tokens.key(text, t))) {
+            lower_content[t.sentence] = true;
+        }
+        if t.end - t.start >= 2 {
+            long[t.sentence] += 1;
+            caps[t.sentence] += u32::from(capital);
+        }
+    }
+    (0..sentences)
+        .map(|i| !lower_content[i] && (2..=20).contains(&long[i]) && caps[i] * 5 >= long[i] * 4)
+        .collect()
+}
+
+fn lexicon(
+    text: &str,
+    tokens: &Tokens,
+    skip: &[bool],
+    titled: &[bool],
+    stop: Option<&HashSet<&'static str>>,
+    stemmer: Stemmer,
+) -> Lexicon {
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut terms: Vec<Term> = Vec::new();
+    let mut of_token = vec![u32::MAX; tokens.list.len()];
+    let mut words = 0u32;
+    let mut sentence = usize::MAX;
+    for (i, t) in tokens.list.iter().enumerate() {
+        // Numbers are interned too, so that a phrase ending in one has a key.
+        if skip[i] || !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            continue;
+        }
+        let initial = t.sentence != sentence;
+        sentence = t.sentence;
+        let key = tokens.key(text, t);
+        let next = terms.len() as u32;
+        let id = *ids.entry(key).or_insert(next);
+        if id == next {
+            terms.push(Term::default());
+        }
+        of_token[i] = id;
+        if t.kind == TokenKind::Number {
+            continue;
+        }
+        words += 1;
+        let surface = tokens.surface(text, t);
+        let term = &mut terms[id as usize];
+        if is_capitalised(surface) {
+            if !initial && !titled[t.sentence] {
+                term.upper += 1;
+            }
+            if is_all_caps(surface) {
+                term.caps += 1;
+            }
+        } else {
+            term.lower += 1;
+        }
+    }
+    // Without a stopword list, the most frequent short words stand in for one.
+    let frequent = (words / 100).max(3);
+    let mut keys: Vec<&str> = vec![""; terms.len()];
+    for (&k, &id) in &ids {
+        keys[id as usize] = k;
+    }
+    for (term, key) in terms.iter_mut().zip(&keys) {
+        let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+        // A two-letter acronym is not a stopword: *US* is not *us*, *AS* not *as*.
+        let acronym = term.caps > term.lower && key.len() == 2;
+        // Abbreviations with a period (*Dr.*, *S.H.*, *M.Si.*) are titles and degrees,
+        // not topics; the few country abbreviations are the exception.
+        let abbreviation = key.ends_with('.') && !matches!(*key, "u.s." | "u.k." | "u.n." | "e.u.");
+        term.stop = match stop {
+            Some(list) => list.contains(key) && !acronym,
+            None => term.lower >= frequent && key.chars().count() <= 4,
+        } || letters < 2
+            || abbreviation;
+        term.title = TITLES.contains(key.trim_end_matches('.'));
+    }
+    // Groups: names by their key, other words by their stem; a stem that may have lost its
+    // first letter (*mengunjungi* → *unjung*) takes the fuller one when another word has it.
+    let mut stems: Vec<(String, Option<String>)> = Vec::with_capacity(terms.len());
+    for (term, key) in terms.iter().zip(&keys) {
+        if term.is_name() || term.caps > 0 {
+            stems.push((key.to_string(), None));
+        } else {
+            let (stem, alternative) = stemmer.stem_with_alternative(key);
+            stems.push((stem.into_owned(), alternative));
+        }
+    }
+    let plain: HashSet<&str> = stems
+        .iter()
+        .filter(|(_, a)| a.is_none())
+        .map(|(s, _)| s.as_str())
+        .collect();
+    let mut group_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut groups = Vec::new();
+    for (term, (stem, alternative)) in terms.iter_mut().zip(&stems) {
+        let chosen = match alternative {
+            Some(a) if plain.contains(a.as_str()) => a,
+            _ => stem,
+        };
+        let next = groups.len() as u32;
+        term.group = *group_ids.entry(chosen.clone()).or_insert(next);
+        if term.group == next {
+            groups.push(chosen.clone());
+        }
+    }
+    Lexicon {
+        lower_group: terms
+            .iter()
+            .filter(|t| t.lower > 0)
+            .map(|t| t.group)
+            .collect(),
+        stop_group: terms.iter().filter(|t| t.stop).map(|t| t.group).collect(),
+        terms,
+        of_token,
+        groups,
+    }
+}
+
+/// Cuts the story into units, segment by segment.
+fn units(text: &str, tokens: &Tokens, skip: &[bool], titled: &[bool], lex: &Lexicon) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut open = true;
+    let mut sentence = usize::MAX;
+    let mut run_start: Option<u32> = None;
+    let close_run =
+        |out: &mut Vec<Unit>, run_start: &mut Option<u32>, end: u32, open: &mut bool| {
+            if let Some(start) = run_start.take() {
+                out.push(Unit {
+                    start,
+                    end,
+                    kind: UnitKind::Run,
+                    opens: *open,
+                });
+                *open = false;
+            }
+        };
+    for (i, t) in tokens.list.iter().enumerate() {
+        let i32_ = i as u32;
+        let initial = t.sentence != sentence;
+        if initial {
+            close_run(&mut out, &mut run_start, i32_, &mut open);
+            open = true;
+            sentence = t.sentence;
+        }
+        let kind = if skip[i] {
+            None
+        } else {
+            match t.kind {
+                TokenKind::Number => Some(UnitKind::Number),
+                TokenKind::Word => {
+                    let term = &lex.terms[lex.of_token[i] as usize];
+                    let capital = is_capitalised(tokens.surface(text, t));
+                    // A stopword capitalised mid-sentence belongs to a name (*Luar Negeri*,
+                    // *Timur Jauh*) when a name goes on after it.
+                    let in_name = capital
+                        && !term.title
+                        && !initial
+                        && !titled[t.sentence]
+                        && tokens.list.get(i + 1).is_some_and(|n| {
+                            n.sentence == t.sentence
+                                && n.kind == TokenKind::Word
+                                && is_capitalised(tokens.surface(text, n))
+                        });
+                    if term.stop && !in_name {
+                        Some(UnitKind::Stop)
+                    } else if term.stop {
+                        Some(UnitKind::Run)
+                    } else {
+                        let trusted = !(initial || titled[t.sentence]) || term.is_name();
+                        if capital && trusted && !(term.title && run_start.is_none()) {
+                            Some(UnitKind::Run)
+                        } else if term.title && capital {
+                            Some(UnitKind::Title)
+                        } else {
+                            Some(UnitKind::Word)
+                        }
+                    }
+                }
+                _ => None,
+            }
+        };
+        match kind {
+            Some(UnitKind::Run) => {
+                if run_start.is_none() {
+                    run_start = Some(i32_);
+                }
+            }
+            Some(kind) => {
+                close_run(&mut out, &mut run_start, i32_, &mut open);
+                out.push(Unit {
+                    start: i32_,
+                    end: i32_ + 1,
+                    kind,
+                    opens: open,
+                });
+                open = false;
+            }
+            None => {
+                close_run(&mut out, &mut run_start, i32_, &mut open);
+                open = true;
+            }
+        }
+    }
+    close_run(
+        &mut out,
+        &mut run_start,
+        tokens.list.len() as u32,
+        &mut open,
+    );
+    out
+}
+
+/// Splits runs made of two names that each stand alone elsewhere.
+fn split_runs(units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit> {
+    let group = |i: u32| lex.terms[lex.of_token[i as usize] as usize].group;
+    let key = |u: &Unit| Key::of((u.start..u.end).map(group));
+    let mut alone: FxHashMap<Key, u32> = FxHashMap::default();
+    // How often each sequence ends a longer run (*Jawa Barat* in *Polda Jawa Barat*).
+    let mut ending: FxHashMap<Key, u32> = FxHashMap::default();
+    for u in units.iter().filter(|u| u.kind == UnitKind::Run) {
+        if let Some(k) = key(u) {
+            *alone.entry(k).or_default() += 1;
+        }
+        for start in u.start + 1..u.end {
+            if let Some(k) = Key::of((start..u.end).map(group)) {
+                *ending.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(units.len());
+    for u in units {
+        let len = u.end - u.start;
+        if u.kind != UnitKind::Run || len < 2 {
+            out.push(u);
+            continue;
+        }
+        let count = |start: u32, end: u32| {
+            Key::of((start..end).map(group)).map_or(0, |k| alone.get(&k).copied().unwrap_or(0))
+        };
+        let left = |cut: u32| {
+            let ends = Key::of((u.start..cut).map(group))
+                .map_or(0, |k| ending.get(&k).copied().unwrap_or(0));
+            count(u.start, cut) + ends
+        };
+        // The right part may stand alone whole or by its first or last word (*Putin* for
+        // *Vladimir Putin*, *Kim* for *Kim Jong Un*).
+        let right = |cut: u32| {
+            count(cut, u.end)
+                .max(count(cut, cut + 1))
+                .max(count(u.end - 1, u.end))
+        };
+        let best = (u.start + 1..u.end)
+            .filter(|&cut| u.end - cut > 1 || cut + 1 == u.end)
+            .map(|cut| (left(cut).min(right(cut)), cut))
+            .max();
+        match best {
+            Some((n, cut)) if n > 0 => {
+                out.push(Unit { end: cut, ..u });
+                out.push(Unit {
+                    start: cut,
+                    opens: false,
+                    ..u
+                });
+            }
+            _ => out.push(u),
+        }
+    }
+    out
+}
+
+/// Extracts the keyphrases of a text, most key first, at most `limit`.
+///
+/// `skip` marks the tokens of page furniture; `language` chooses the stopwords and the
+/// stemmer (`"other"` works from statistics alone).
+///
+/// ```
+/// let text = "Banjir merendam Kota Bekasi. Banjir juga melanda Kabupaten Bekasi. \
+///             Warga Bekasi mengungsi karena banjir.";
+/// let normalized = kupas::normalize::normalize(text);
+/// let sentences = kupas::sentence::split(&normalized.text);
+/// let tokens = kupas::token::tokenize(&normalized.text, &sentences);
+/// let skip = vec![false; tokens.list.len()];
+/// let found = kupas::keywords::extract(&normalized.text, &tokens, &skip, "id", 5);
+/// assert_eq!(found[0].text, "Banjir");
+/// assert_eq!(found[0].occurrences.len(), 3);
+/// ```
+pub fn extract(
+    text: &str,
+    tokens: &Tokens,
+    skip: &[bool],
+    language: &str,
+    limit: usize,
+) -> Vec<Found> {
+    if limit == 0 || tokens.list.is_empty() {
+        return Vec::new();
+    }
+    let stop = stopwords::for_language(language);
+    let titled = title_case_sentences(text, tokens, skip, stop);
+    let lex = lexicon(
+        text,
+        tokens,
+        skip,
+        &titled,
+        stop,
+        Stemmer::for_language(language),
+    );
+    let units = split_runs(units(text, tokens, skip, &titled, &lex), &lex);
+    let headline = tokens
+        .list
+        .iter()
+        .zip(skip)
+        .find(|(t, &s)| !s && t.kind == TokenKind::Word)
+        .map_or(0, |(t, _)| t.sentence);
+    let group = |i: u32| lex.terms[lex.of_token[i as usize] as usize].group;
+
+    // 2 · candidates.
+    let mut index: FxHashMap<Key, u32> = FxHashMap::default();
+    let mut phrases: Vec<Phrase> = Vec::new();
+    for i in 0..units.len() {
+        let first = units[i];
+        if matches!(first.kind, UnitKind::Stop | UnitKind::Number) {
+            continue;
+        }
+        let mut j = i;
+        while j < units.len() && (j == i || !units[j].opens) {
+            let last = units[j];
+            let words = (last.end - first.start) as usize;
+            if words > MAX_WORDS && !(j == i && words <= MAX_RUN) {
+                break;
+            }
+            let inner_stop = units[i..j].iter().any(|u| u.kind == UnitKind::Stop);
+            if inner_stop {
+                break;
+            }
+            let edge_ok = match last.kind {
+                UnitKind::Stop => false,
+                UnitKind::Number => j > i && units[j - 1].kind == UnitKind::Run,
+                UnitKind::Title => j > i,
+                _ => true,
+            };
+            if edge_ok {
+                let key = Key::of((first.start..last.end).map(group));
+                if let Some(key) = key {
+                    let next = phrases.len() as u32;
+                    let id = *index.entry(key).or_insert(next);
+                    if id == next {
+                        phrases.push(Phrase {
+                            key,
+                            first_sentence: u32::MAX,
+                            last_sentence: u32::MAX,
+                            ..Phrase::default()
+                        });
+                    }
+                    let p = &mut phrases[id as usize];
+                    let sentence = tokens.list[first.start as usize].sentence as u32;
+                    p.count += 1;
+                    if p.last_sentence != sentence {
+                        p.sentences += 1;
+                        p.last_sentence = sentence;
+                    }
+                    p.first_sentence = p.first_sentence.min(sentence);
+                    p.named += u32::from(i == j && first.kind == UnitKind::Run);
+                    p.headline += u32::from(sentence as usize == headline);
+                    p.occurrences.push((first.start, last.end));
+                }
+            }
+            j += 1;
+        }
+    }
+    if phrases.is_empty() {
+        return Vec::new();
+    }
+    let sentence_count = tokens
+        .list
+        .iter()
+        .zip(skip)
+        .filter(|(_, &s)| !s)
+        .map(|(t, _)| t.sentence)
+        .collect::<HashSet<_>>()
+        .len()
+        .max(1) as f64;
+
+    // 3 · scoring.
+    let mut word_count: FxHashMap<u32, u32> = FxHashMap::default();
+    for p in phrases.iter().filter(|p| p.key.len == 1) {
+        word_count.insert(p.key.ids[0], p.count);
+    }
+    let profile = if language == "en" {
+        &ENGLISH
+    } else {
+        &INDONESIAN
+    };
+    for p in phrases.iter_mut() {
+        let (s, e) = p.occurrences[0];
+        let chars = (s..e)
+            .map(|t| {
+                let t = &tokens.list[t as usize];
+                tokens.surface(text, t).chars().count()
+            })
+            .sum::<usize>() as f64;
+        p.weight = weight(p, profile, sentence_count, &word_count, chars);
+    }
+    fold(&mut phrases, &index, &lex);
+
+    let mut order: Vec<usize> = (0..phrases.len()).filter(|&i| !phrases[i].folded).collect();
+    order.sort_by(|&a, &b| {
+        phrases[b]
+            .weight
+            .total_cmp(&phrases[a].weight)
+            .then(phrases[a].occurrences[0].cmp(&phrases[b].occurrences[0]))
+    });
+    let mut chosen: Vec<usize> = Vec::new();
+    for i in order {
+        if chosen.len() == limit {
+            break;
+        }
+        let ids = phrases[i].key.ids();
+        let duplicate = chosen.iter().any(|&c| {
+            let other = phrases[c].key.ids();
+            ids.iter().all(|g| other.contains(g)) || other.iter().all(|g| ids.contains(g))
+        });
+        if !duplicate {
+            chosen.push(i);
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|i| {
+            let p = &phrases[i];
+            let mut all: Vec<(u32, u32)> = p.occurrences.iter().chain(&p.merged).copied().collect();
+            all.sort_unstable();
+            all.dedup();
+            let occurrences: Vec<Range<usize>> = all
+                .iter()
+                .map(|&(s, e)| tokens.list[s as usize].start..tokens.list[e as usize - 1].end)
+                .collect();
+            Found {
+                text: surface(text, tokens, &titled, &p.occurrences),
+                key: p
+                    .key
+                    .ids()
+                    .iter()
+                    .map(|&g| lex.groups.get(g as usize).map_or("#", String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                weight: p.weight,
+                occurrences,
+            }
+        })
+        .collect()
+}
+
+/// The score of a phrase before folding.
+/// The weights of the scoring features, one profile per language.
+#[derive(Clone, Copy, Debug)]
+struct Profile {
+    /// Exponent of the count (times `ln(1 + count)`).
+    count: f64,
+    /// Position: `1 / ln(position + first sentence)`.
+    position: f64,
+    /// Weight of the share of sentences a phrase appears in.
+    spread: f64,
+    /// Bonus for a phrase that is a name.
+    named: f64,
+    /// Bonus for a phrase in the headline.
+    headline: f64,
+    /// A phrase of several words: `base + per_word × mean ln(1 + count of its words)`…
+    cohesion_base: f64,
+    /// … with this weight …
+    cohesion_per_word: f64,
+    /// … times `1 + length × (words − 1)`.
+    cohesion_length: f64,
+    /// Exponent of the mean word length over six letters.
+    word_length: f64,
+}
+
+/// Indonesian (and languages without a list): chosen by reading the keywords of news
+/// articles. Word length says little here, since affixes lengthen common words.
+const INDONESIAN: Profile = Profile {
+    count: 0.5,
+    position: 2.0,
+    spread: 1.0,
+    named: 0.6,
+    headline: 0.5,
+    cohesion_base: 0.5,
+    cohesion_per_word: 0.35,
+    cohesion_length: 0.15,
+    word_length: 0.0,
+};
+
+/// English: tuned on the 500N-KPCrowd development set, whose crowd keys are mostly single
+/// content words; longer words are more often key.
+const ENGLISH: Profile = Profile {
+    count: 0.5,
+    position: 2.0,
+    spread: 1.0,
+    named: 0.0,
+    headline: 0.5,
+    cohesion_base: 0.0,
+    cohesion_per_word: 0.2,
+    cohesion_length: 0.0,
+    word_length: 1.5,
+};
+
+/// The score of a phrase before folding; `letters` counts the letters of its words.
+fn weight(
+    p: &Phrase,
+    profile: &Profile,
+    sentences: f64,
+    word_count: &FxHashMap<u32, u32>,
+    letters: f64,
+) -> f64 {
+    let count = f64::from(p.count);
+    let words = f64::from(p.key.len);
+    let length = (letters / words / 6.0).powf(profile.word_length);
+    let position = 1.0 / (profile.position + f64::from(p.first_sentence)).ln();
+    let spread = 1.0 + profile.spread * f64::from(p.sentences) / sentences;
+    let named = 1.0 + profile.named * f64::from(p.named) / count;
+    let headline = 1.0 + profile.headline * f64::from(p.headline.min(1));
+    // A phrase of frequent words is a theme; a pairing of rare words is an accident.
+    let cohesion = if p.key.len > 1 {
+        let mean = p
+            .key
+            .ids()
+            .iter()
+            .map(|g| f64::from(*word_count.get(g).unwrap_or(&1)).ln_1p())
+            .sum::<f64>()
+            / words;
+        (profile.cohesion_base + profile.cohesion_per_word * mean)
+            * (1.0 + profile.cohesion_length * (words - 1.0))
+    } else {
+        1.0
+    };
+    count.powf(profile.count)
+        * count.ln_1p()
+        * position
+        * spread
+        * named
+        * headline
+        * cohesion
+        * length
+}
+
+/// Folds shorter phrases into the longer ones that hold them: a one-word name into the
+/// most frequent name that starts or ends with it (its occurrences join the longer name),
+/// any other phrase into a longer phrase that holds two thirds of its occurrences (it is
+/// dropped). A name never folds into a phrase that is not a name, and an acronym
+/// (*PBB* in *Dewan Keamanan PBB*) never folds.
+fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
+    let caps_group: HashSet<u32> = lex
+        .terms
+        .iter()
+        .filter(|t| t.caps > 0 && t.caps * 2 >= t.upper + t.lower)
+        .map(|t| t.group)
+        .collect();
+    let is_name = |p: &Phrase| p.named * 2 >= p.count;
+    let mut into: Vec<Option<usize>> = vec![None; phrases.len()];
+    for (b, long) in phrases.iter().enumerate() {
+        let ids = long.key.ids();
+        let long_name = is_name(long);
+        if long.count < 2 && !long_name {
+            continue;
+        }
+        for len in 1..ids.len() {
+            for start in 0..=ids.len() - len {
+                let Some(key) = Key::of(ids[start..start + len].iter().copied()) else {
+                    continue;
+                };
+                let Some(&a) = index.get(&key) else { continue };
+                let short = &phrases[a as usize];
+                // A surname folds into the full name only when the rest of it reads as
+                // given names (no stopword, never written in lower case): *Timur Jauh
+                // Rusia* and *Kedutaan Besar Rusia* keep *Rusia* apart.
+                let given_names = || {
+                    ids.len() <= 3
+                        && ids[..start]
+                            .iter()
+                            .all(|g| !lex.lower_group.contains(g) && !lex.stop_group.contains(g))
+                };
+                let holds = if is_name(short) {
+                    long_name
+                        && len == 1
+                        && (start == 0 || (start + 1 == ids.len() && given_names()))
+                        && !caps_group.contains(&ids[start])
+                } else {
+                    long.count * 3 >= short.count * 2
+                };
+                let slot = &mut into[a as usize];
+                if holds && slot.is_none_or(|c| phrases[c].count < long.count) {
+                    *slot = Some(b);
+                }
+            }
+        }
+    }
+    for (a, holder) in into.into_iter().enumerate() {
+        let Some(b) = holder else { continue };
+        phrases[a].folded = true;
+        if is_name(&phrases[a]) {
+            let moved = std::mem::take(&mut phrases[a].occurrences);
+            let (weight, count) = (phrases[a].weight, phrases[a].count);
+            let long = &mut phrases[b];
+            long.merged.extend(moved);
+            long.count += count;
+            long.weight += weight;
+        }
+    }
+}
+
+/// The most frequent surface form of a phrase's occurrences (the first on a tie), with
+/// its words joined by single spaces.
+fn surface(text: &str, tokens: &Tokens, titled: &[bool], occurrences: &[(u32, u32)]) -> String {
+    // A capital at the start of a sentence or in a headline is not the word's own form, so
+    // occurrences elsewhere count double.
+    let plain = |s: u32| {
+        let t = &tokens.list[s as usize];
+        let first = s == 0 || tokens.list[s as usize - 1].sentence != t.sentence;
+        !first && !titled.get(t.sentence).copied().unwrap_or(false)
+    };
+    let render = |&(s, e): &(u32, u32)| {
+        let mut out = String::new();
+        for t in &tokens.list[s as usize..e as usize] {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(tokens.surface(text, t));
+        }
+        out
+    };
+    let mut counts: Vec<(String, u32)> = Vec::new();
+    for o in occurrences {
+        let s = render(o);
+        let weight = if plain(o.0) { 2 } else { 1 };
+        match counts.iter_mut().find(|(t, _)| *t == s) {
+            Some((_, n)) => *n += weight,
+            None => counts.push((s, weight)),
+        }
+        if counts.len() > 16 {
+            break;
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(s, _)| s)
+        .unwrap_or_default()
+}

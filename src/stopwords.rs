@@ -1,0 +1,74 @@
+//! Stopwords: the words that never begin or end a keyphrase.
+//!
+//! One list per language (Indonesian from stopwords-iso, English from Snowball) plus a
+//! news add-on list shared by both: reporting verbs (*kata*, *ujar*, *said*), weekday and
+//! month names, clock and calendar words (*WIB*, *pukul*), currency codes (*Rp*). The
+//! lists are text files under `data/stopwords/` with their source and licence in a
+//! header (and in `data/SOURCES.md`), parsed once on first use.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const INDONESIAN: &str = include_str!("../data/stopwords/id.txt");
+const ENGLISH: &str = include_str!("../data/stopwords/en.txt");
+const NEWS: &str = include_str!("../data/stopwords/news.txt");
+
+/// The words of a list file: one per line, `#` starts a comment line.
+fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(lists: &[&'static str]) -> HashSet<&'static str> {
+    lists.iter().flat_map(|l| words(l)).collect()
+}
+
+static ID: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(&[INDONESIAN, NEWS]));
+static EN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(&[ENGLISH, NEWS]));
+
+/// The stopwords of a language (`"id"` or `"en"`, with the news add-ons), or `None` for
+/// a language without a list.
+///
+/// ```
+/// let id = kupas::stopwords::for_language("id").unwrap();
+/// assert!(id.contains("yang") && id.contains("ujar") && id.contains("selasa"));
+/// assert!(!id.contains("rudal"));
+/// assert!(kupas::stopwords::for_language("fr").is_none());
+/// ```
+pub fn for_language(code: &str) -> Option<&'static HashSet<&'static str>> {
+    match code {
+        "id" => Some(&ID),
+        "en" => Some(&EN),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_clean_lower_case_words() {
+        for list in [INDONESIAN, ENGLISH, NEWS] {
+            assert!(list.starts_with('#'), "each list names its source first");
+            let all: Vec<&str> = words(list).collect();
+            assert!(all.len() > 100);
+            let unique: HashSet<&str> = all.iter().copied().collect();
+            assert_eq!(unique.len(), all.len(), "no word twice in one list");
+            for w in all {
+                assert_eq!(w, w.to_lowercase(), "{w}");
+                assert!(!w.contains(' '), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_and_news_words() {
+        let en = for_language("en").unwrap();
+        for w in ["the", "of", "said", "monday", "wib"] {
+            assert!(en.contains(w), "{w}");
+        }
+        assert!(!en.contains("missile"));
+    }
+}
