@@ -1,7 +1,11 @@
 // Browser and bundler entry. The .wasm is fetched by `init()` from next to the glue
 // (`new URL('kupas_bg.wasm', import.meta.url)`, which Vite and other bundlers resolve
 // without configuration). `init()` is idempotent: call it as often as you like.
-import initWasm, { analyze as wasmAnalyze, version as wasmVersion } from '../pkg/kupas.js';
+import initWasm, {
+  analyze as wasmAnalyze,
+  analyzeCorpus as wasmAnalyzeCorpus,
+  version as wasmVersion,
+} from '../pkg/kupas.js';
 
 let ready = null;
 let initialized = false;
@@ -27,7 +31,7 @@ export function init(input) {
 
 function ensureInitialized() {
   if (!initialized) {
-    const error = new Error('kupas is not initialized: `await init()` once before calling analyze()');
+    const error = new Error('kupas is not initialized: `await init()` once before calling analyze() or analyzeCorpus()');
     error.code = 'not_initialized';
     throw error;
   }
@@ -36,6 +40,11 @@ function ensureInitialized() {
 export function analyze(text, options) {
   ensureInitialized();
   return wasmAnalyze(text, options);
+}
+
+export function analyzeCorpus(texts, options) {
+  ensureInitialized();
+  return wasmAnalyzeCorpus(texts, options);
 }
 
 export function version() {

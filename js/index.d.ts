@@ -23,6 +23,8 @@ export interface Options {
   offsets?: 'utf16' | 'utf8' | 'codepoints';
   /** Force the language instead of detecting it. Default `"auto"`. */
   language?: 'auto' | 'id' | 'en';
+  /** How many keywords to report at most (a whole number). Default 20; 0 skips keywords. */
+  keywords?: number;
 }
 
 /** A half-open range `[start, end)` into the original text. */
@@ -45,9 +47,9 @@ export interface Language {
 export interface Stats {
   /** Unicode code points in the text. */
   characters: number;
-  /** Word-like tokens: every token except punctuation and symbols. */
+  /** Word-like tokens outside page furniture: every token except punctuation and symbols. */
   words: number;
-  /** Number of sentences. */
+  /** Sentences, except those inside page furniture. */
   sentences: number;
   /** Whole minutes to read at 230 words a minute, rounded up; 0 when there are no words. */
   readingMinutes: number;
@@ -78,7 +80,32 @@ export interface Token extends Span {
   sentence: number;
 }
 
-/** A ranked keyphrase. (Filled by the keyword stage; empty until it lands.) */
+/** What a piece of page furniture is. */
+export type BoilerplateKind =
+  | 'related' // "Baca Juga: …", "Read more: …"
+  | 'credit' // "Editor: …", "Sumber: …", "Penulis: …"
+  | 'byline' // "Oleh: …", "… Verified Writer …"
+  | 'caption' // "… (pexels.com/…)", "Foto: …"
+  | 'date' // the publication date on a line of its own
+  | 'dateline' // "Jakarta, IDN Times -" before the first sentence
+  | 'comment' // prompts to comment, share or follow
+  | 'navigation' // topic lists, "Berita Terkini Lainnya"
+  | 'footer'; // anything after a closing credit, byline or prompt
+
+/** A span of page furniture: not the story, left out of keywords and counts. */
+export interface Boilerplate extends Span {
+  kind: BoilerplateKind;
+}
+
+/** A remark on how the text was analysed. */
+export interface Note {
+  /** `"keywords_statistical"`: no stopword list or stemmer for the language. */
+  code: string;
+  /** A sentence for people. */
+  message: string;
+}
+
+/** A ranked keyphrase. */
 export interface Keyword {
   /** The phrase in its most frequent surface form. */
   text: string;
@@ -133,10 +160,38 @@ export interface Analysis {
   sentences: Span[];
   /** Every token; present only when `options.tokens` is `true`. */
   tokens?: Token[];
-  /** Ranked keyphrases, most key first. */
+  /** Page furniture in text order. */
+  boilerplate: Boilerplate[];
+  /** Ranked keyphrases, most key first (at most `options.keywords`, default 20). */
   keywords: Keyword[];
   /** Named entities and values. */
   entities: Entity[];
+  /** Remarks on how the text was analysed. */
+  notes: Note[];
+}
+
+/** A keyphrase of a set of articles. */
+export interface CorpusKeyword {
+  /** The phrase, in the form of the article where it scores highest. */
+  text: string;
+  /** The phrase's matching key. */
+  key: string;
+  /** From 0 to 1; 1 = most key to the set (its share of articles times its scores there). */
+  score: number;
+  /** Occurrences in all articles. */
+  count: number;
+  /** In how many articles it occurs as a keyword candidate. */
+  documentFrequency: number;
+  /** The indices (into the input array) of those articles. */
+  documents: number[];
+}
+
+/** The result of {@link analyzeCorpus}. */
+export interface Corpus {
+  /** Each article's analysis, in input order, keywords re-weighted against the set. */
+  documents: Analysis[];
+  /** The set's keywords, most key first. */
+  keywords: CorpusKeyword[];
 }
 
 /** An error thrown by kupas, with a stable `code`. */
@@ -154,6 +209,13 @@ export interface KupasError extends Error {
  * @throws {KupasError} `invalid_text` when `text` is not a string, `invalid_options` for bad options.
  */
 export function analyze(text: string, options?: Options): Analysis;
+
+/**
+ * Analyzes a set of articles: each as {@link analyze} would, with keywords re-weighted so
+ * that what is distinctive to an article ranks above what all share, plus the set's keywords.
+ * @throws {KupasError} `invalid_text` when `texts` is not an array of strings, `invalid_options` for bad options.
+ */
+export function analyzeCorpus(texts: string[], options?: Options): Corpus;
 
 /**
  * Loads the WebAssembly module. Needed once in browsers and bundlers before {@link analyze};

@@ -8,6 +8,7 @@ glue.initSync({ module: readFileSync(join(__dirname, '..', 'pkg', 'kupas_bg.wasm
 
 module.exports = {
   analyze: glue.analyze,
+  analyzeCorpus: glue.analyzeCorpus,
   version: glue.version,
   /** Already initialized in Node; kept so that the same code runs in Node and browsers. */
   init: () => Promise.resolve(),

@@ -1,7 +1,7 @@
 // Node ESM entry: the .wasm is read from disk and instantiated synchronously on import,
 // so `import { analyze } from 'kupas'` works with no init call.
 import { readFileSync } from 'node:fs';
-import { initSync, analyze, version } from '../pkg/kupas.js';
+import { initSync, analyze, analyzeCorpus, version } from '../pkg/kupas.js';
 
 initSync({ module: readFileSync(new URL('../pkg/kupas_bg.wasm', import.meta.url)) });
 
@@ -10,4 +10,4 @@ export function init() {
   return Promise.resolve();
 }
 
-export { analyze, version };
+export { analyze, analyzeCorpus, version };

@@ -214,6 +214,35 @@ pub struct Keyword {
     pub occurrences: Vec<Span>,
 }
 
+/// The result of [`analyze_corpus`](crate::analyze_corpus).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Corpus {
+    /// Each article's analysis, in the order given, with its keywords re-weighted
+    /// against the set.
+    pub documents: Vec<Analysis>,
+    /// The set's keywords: phrases that matter across the articles, most key first.
+    pub keywords: Vec<CorpusKeyword>,
+}
+
+/// A keyphrase of a set of articles.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CorpusKeyword {
+    /// The phrase, in the form of the article where it scores highest.
+    pub text: String,
+    /// The phrase's matching key.
+    pub key: String,
+    /// How key the phrase is to the set, from 0 to 1 (1 = most key): its share of the
+    /// articles times its summed score in them.
+    pub score: f64,
+    /// Occurrences in all articles.
+    pub count: usize,
+    /// In how many articles it is a keyword candidate.
+    pub document_frequency: usize,
+    /// The indices of those articles.
+    pub documents: Vec<usize>,
+}
+
 /// The type of an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

@@ -97,6 +97,25 @@ const TITLES: WordList = WordList::new(&[
     "wapres",
 ]);
 
+/// Words that head a place name (*Kota Bekasi*, *Kabupaten Karawang*): the place's own
+/// name does not fold into the longer form, since it is the name people use.
+const PLACE_HEADS: WordList = WordList::new(&[
+    "city",
+    "county",
+    "desa",
+    "district",
+    "kabupaten",
+    "kampung",
+    "kecamatan",
+    "kelurahan",
+    "kota",
+    "province",
+    "provinsi",
+    "pulau",
+    "state",
+    "village",
+]);
+
 /// A keyphrase over the normalized text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
@@ -372,14 +391,18 @@ fn units(text: &str, tokens: &Tokens, skip: &[bool], titled: &[bool], lex: &Lexi
                 *open = false;
             }
         };
+    let mut word_seen = false;
     for (i, t) in tokens.list.iter().enumerate() {
         let i32_ = i as u32;
-        let initial = t.sentence != sentence;
-        if initial {
+        if t.sentence != sentence {
             close_run(&mut out, &mut run_start, i32_, &mut open);
             open = true;
             sentence = t.sentence;
+            word_seen = false;
         }
+        // The first word of a sentence, after any opening quote or bracket.
+        let initial = !word_seen && t.kind == TokenKind::Word;
+        word_seen |= t.kind == TokenKind::Word;
         let kind = if skip[i] {
             None
         } else {
@@ -449,7 +472,7 @@ fn units(text: &str, tokens: &Tokens, skip: &[bool], titled: &[bool], lex: &Lexi
 }
 
 /// Splits runs made of two names that each stand alone elsewhere.
-fn split_runs(units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit> {
+fn split_runs(text: &str, tokens: &Tokens, units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit> {
     let group = |i: u32| lex.terms[lex.of_token[i as usize] as usize].group;
     let key = |u: &Unit| Key::of((u.start..u.end).map(group));
     let mut alone: FxHashMap<Key, u32> = FxHashMap::default();
@@ -465,8 +488,32 @@ fn split_runs(units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit> {
             }
         }
     }
-    let mut out = Vec::with_capacity(units.len());
+    // A capitalised word that opens a sentence joins the run after it when the two make a
+    // name that the text writes elsewhere mid-sentence (*Jembatan* + *Gantung Sungai*).
+    let mut joined: Vec<Unit> = Vec::with_capacity(units.len());
     for u in units {
+        if let Some(prev) = joined.last_mut() {
+            let capital = || {
+                let t = &tokens.list[prev.start as usize];
+                is_capitalised(tokens.surface(text, t))
+            };
+            if u.kind == UnitKind::Run
+                && !u.opens
+                && prev.kind == UnitKind::Word
+                && prev.opens
+                && prev.end == u.start
+                && capital()
+                && Key::of((prev.start..u.end).map(group)).is_some_and(|k| alone.contains_key(&k))
+            {
+                prev.end = u.end;
+                prev.kind = UnitKind::Run;
+                continue;
+            }
+        }
+        joined.push(u);
+    }
+    let mut out = Vec::with_capacity(joined.len());
+    for u in joined {
         let len = u.end - u.start;
         if u.kind != UnitKind::Run || len < 2 {
             out.push(u);
@@ -542,7 +589,7 @@ pub fn extract(
         stop,
         Stemmer::for_language(language),
     );
-    let units = split_runs(units(text, tokens, skip, &titled, &lex), &lex);
+    let units = split_runs(text, tokens, units(text, tokens, skip, &titled, &lex), &lex);
     let headline = tokens
         .list
         .iter()
@@ -811,9 +858,14 @@ fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
                 // Rusia* and *Kedutaan Besar Rusia* keep *Rusia* apart.
                 let given_names = || {
                     ids.len() <= 3
-                        && ids[..start]
-                            .iter()
-                            .all(|g| !lex.lower_group.contains(g) && !lex.stop_group.contains(g))
+                        && ids[..start].iter().all(|g| {
+                            !lex.lower_group.contains(g)
+                                && !lex.stop_group.contains(g)
+                                && !lex
+                                    .groups
+                                    .get(*g as usize)
+                                    .is_some_and(|w| PLACE_HEADS.contains(w))
+                        })
                 };
                 let holds = if is_name(short) {
                     long_name
@@ -851,7 +903,11 @@ fn surface(text: &str, tokens: &Tokens, titled: &[bool], occurrences: &[(u32, u3
     // occurrences elsewhere count double.
     let plain = |s: u32| {
         let t = &tokens.list[s as usize];
-        let first = s == 0 || tokens.list[s as usize - 1].sentence != t.sentence;
+        let first = !tokens.list[..s as usize]
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence == t.sentence)
+            .any(|p| p.kind == TokenKind::Word);
         !first && !titled.get(t.sentence).copied().unwrap_or(false)
     };
     let render = |&(s, e): &(u32, u32)| {

@@ -105,8 +105,10 @@ export function hydrate(raw) {
     }
     out.tokens = tokens;
   }
+  out.boilerplate = raw.boilerplate;
   out.keywords = raw.keywords;
   out.entities = raw.entities;
+  out.notes = raw.notes;
   return out;
 }
 "#)]
@@ -144,8 +146,10 @@ fn text_of(value: &JsValue) -> Option<String> {
 struct Small<'a> {
     language: &'a crate::Language,
     stats: &'a crate::Stats,
+    boilerplate: &'a [crate::Boilerplate],
     keywords: &'a [crate::Keyword],
     entities: &'a [crate::Entity],
+    notes: &'a [crate::Note],
 }
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {
@@ -158,8 +162,10 @@ fn raw(analysis: &Analysis) -> Result<JsValue, JsValue> {
     let small = Small {
         language: &analysis.language,
         stats: &analysis.stats,
+        boilerplate: &analysis.boilerplate,
         keywords: &analysis.keywords,
         entities: &analysis.entities,
+        notes: &analysis.notes,
     };
     let raw = small.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
     // usize is 32 bits on wasm32, so spans fit in u32 without loss.
@@ -220,6 +226,44 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let mut options = decode_options(options)?;
     options.offsets.get_or_insert(OffsetUnit::Utf16);
     raw(&crate::analyze(&text, &options))
+}
+
+/// Analyzes a set of texts (see the README for the result's fields).
+#[wasm_bindgen(js_name = analyzeCorpus)]
+pub fn analyze_corpus_js(texts: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    if !js_sys::Array::is_array(&texts) {
+        let message = format!(
+            "analyzeCorpus: texts must be an array of strings, got {}",
+            describe(&texts)
+        );
+        return Err(to_js(&Error::new(ErrorKind::InvalidText, message)));
+    }
+    let array: js_sys::Array = texts.unchecked_into();
+    let mut strings = Vec::with_capacity(array.length() as usize);
+    for (i, value) in array.iter().enumerate() {
+        let Some(text) = text_of(&value) else {
+            let message = format!(
+                "analyzeCorpus: texts[{i}] must be a string, got {}",
+                describe(&value)
+            );
+            return Err(to_js(&Error::new(ErrorKind::InvalidText, message)));
+        };
+        strings.push(text);
+    }
+    let mut options = decode_options(options)?;
+    options.offsets.get_or_insert(OffsetUnit::Utf16);
+    let corpus = crate::analyze_corpus(&strings, &options);
+    let documents = js_sys::Array::new();
+    for analysis in &corpus.documents {
+        documents.push(&raw(analysis)?);
+    }
+    let keywords = corpus
+        .keywords
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+    let out = js_sys::Object::new();
+    set(&out, "documents", &documents.into());
+    set(&out, "keywords", &keywords);
+    Ok(out.into())
 }
 
 /// The version of the kupas core.

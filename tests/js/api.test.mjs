@@ -62,8 +62,19 @@ function assertInvariants(text) {
     assert.equal(typeof t.key, 'string');
     assert.ok(t.key.length > 0);
   }
-  assert.equal(r.stats.sentences, r.sentences.length);
-  assert.equal(r.stats.words, r.tokens.filter((t) => WORDLIKE.has(t.kind)).length);
+  // Page furniture is left out of the counts.
+  assertSpans(text, r.boilerplate, 'boilerplate');
+  const inFurniture = (span) => r.boilerplate.some((b) => b.start <= span.start && span.end <= b.end);
+  assert.equal(r.stats.sentences, r.sentences.filter((s) => !inFurniture(s)).length);
+  assert.equal(r.stats.words, r.tokens.filter((t) => WORDLIKE.has(t.kind) && !inFurniture(t)).length);
+  let previousScore = 1;
+  for (const k of r.keywords) {
+    assert.ok(k.score > 0 && k.score <= previousScore, `scores descend: ${k.text}`);
+    previousScore = k.score;
+    assert.equal(k.count, k.occurrences.length);
+    assertSpans(text, k.occurrences, `occurrences of ${k.text}`);
+    for (const o of k.occurrences) assert.ok(!inFurniture(o), `${k.text} outside furniture`);
+  }
   assert.equal(r.stats.characters, [...text].length);
   assert.equal(r.stats.readingMinutes, Math.ceil(r.stats.words / 230));
   return r;
@@ -97,7 +108,15 @@ const UNICODE_MIX =
 describe('result shape', () => {
   test('has the documented fields with the documented types', () => {
     const r = analyze(ID_NEWS);
-    assert.deepEqual(Object.keys(r).sort(), ['entities', 'keywords', 'language', 'sentences', 'stats']);
+    assert.deepEqual(Object.keys(r).sort(), [
+      'boilerplate',
+      'entities',
+      'keywords',
+      'language',
+      'notes',
+      'sentences',
+      'stats',
+    ]);
     assert.deepEqual(Object.keys(r.language).sort(), ['code', 'confidence']);
     assert.deepEqual(Object.keys(r.stats).sort(), ['characters', 'readingMinutes', 'sentences', 'words']);
     assert.ok(['id', 'en', 'other'].includes(r.language.code));
@@ -332,8 +351,18 @@ describe('offset units', () => {
       const cp = analyze(text, { tokens: true, offsets: 'codepoints' });
       assertSameSurfaces(text, u16.sentences, u8.sentences, cp.sentences, 'sentences');
       assertSameSurfaces(text, u16.tokens, u8.tokens, cp.tokens, 'tokens');
+      assertSameSurfaces(text, u16.boilerplate, u8.boilerplate, cp.boilerplate, 'boilerplate');
+      u16.keywords.forEach((k, i) =>
+        assertSameSurfaces(text, k.occurrences, u8.keywords[i].occurrences, cp.keywords[i].occurrences, k.text),
+      );
       // Only the spans differ between units.
-      const strip = (r) => ({ ...r, sentences: null, tokens: r.tokens.map(({ start, end, ...t }) => t) });
+      const strip = (r) => ({
+        ...r,
+        sentences: null,
+        tokens: r.tokens.map(({ start, end, ...t }) => t),
+        boilerplate: r.boilerplate.map(({ start, end, ...b }) => b),
+        keywords: r.keywords.map(({ occurrences, ...k }) => k),
+      });
       assert.deepEqual(strip(u8), strip(u16));
       assert.deepEqual(strip(cp), strip(u16));
     }

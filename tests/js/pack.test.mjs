@@ -127,8 +127,9 @@ test('the types resolve and declare what every entry exports', async () => {
   assert.equal(pkg.types, typesPath);
   const dts = readFileSync(join(installed, typesPath), 'utf8');
   const declared = [...dts.matchAll(/^export function (\w+)/gm)].map((m) => m[1]).sort();
-  assert.deepEqual(declared, ['analyze', 'init', 'version']);
-  for (const name of ['Options', 'Analysis', 'Span', 'Token', 'Keyword', 'Entity', 'KupasError']) {
+  assert.deepEqual(declared, ['analyze', 'analyzeCorpus', 'init', 'version']);
+  const types = ['Options', 'Analysis', 'Span', 'Token', 'Keyword', 'Boilerplate', 'Note', 'Entity'];
+  for (const name of [...types, 'Corpus', 'CorpusKeyword', 'KupasError']) {
     assert.match(dts, new RegExp(`^export (interface|type) ${name}\\b`, 'm'), name);
   }
   // The runtime entries export exactly the declared functions.
