@@ -98,7 +98,10 @@ try {
   console.log('[wasm] js/node.mjs …');
   const cold = coldStart(inputs[0].path);
   const { analyze } = await import(pathToFileURL(join(root, 'js', 'node.mjs')).href);
-  for (const input of inputs) input.wasm = measure(() => analyze(input.text));
+  for (const input of inputs) {
+    input.wasm = measure(() => analyze(input.text));
+    input.bare = measure(() => analyze(input.text, { keywords: 0 }));
+  }
 
   // ── sizes ───────────────────────────────────────────────────────────────────────────────
   const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -112,7 +115,18 @@ try {
   // ── report ──────────────────────────────────────────────────────────────────────────────
   const fmt = (value, digits) => (value === undefined ? 'n/a' : value.toFixed(digits));
   const table = [
-    ['input', 'bytes', 'native MB/s', 'wasm MB/s', 'best native', 'best wasm', 'wasm/native', 'native ms/call', 'wasm ms/call'],
+    [
+      'input',
+      'bytes',
+      'native MB/s',
+      'wasm MB/s',
+      'best native',
+      'best wasm',
+      'wasm/native',
+      'native ms/call',
+      'wasm ms/call',
+      'wasm no-keywords MB/s',
+    ],
     ...inputs.map((i) => [
       i.name,
       String(i.bytes),
@@ -123,6 +137,7 @@ try {
       i.native ? `${(i.wasm.mbPerS(i.bytes) / i.native.mbPerS).toFixed(2)}x` : 'n/a',
       fmt(i.native?.msPerCall, 3),
       fmt(i.wasm.ms, 3),
+      fmt(i.bare.mbPerS(i.bytes), 2),
     ]),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));

@@ -25,12 +25,11 @@
 //!    phrase is dropped as a near-duplicate. Scores are scaled so the first is 1.
 
 use crate::analysis::TokenKind;
-use crate::hash::FxHashMap;
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::stem::Stemmer;
 use crate::stopwords;
 use crate::token::Tokens;
 use crate::wordlist::WordList;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// How many keywords [`analyze`](crate::analyze) reports.
@@ -219,9 +218,9 @@ struct Phrase {
 struct Lexicon {
     terms: Vec<Term>,
     /// Groups of words that the text also writes in lower case.
-    lower_group: HashSet<u32>,
+    lower_group: FxHashSet<u32>,
     /// Groups of stopwords.
-    stop_group: HashSet<u32>,
+    stop_group: FxHashSet<u32>,
     /// Term of each token (`u32::MAX` for tokens that are not words).
     of_token: Vec<u32>,
     groups: Vec<String>,
@@ -243,7 +242,7 @@ fn title_case_sentences(
     text: &str,
     tokens: &Tokens,
     skip: &[bool],
-    stop: Option<&HashSet<&'static str>>,
+    stop: Option<&FxHashSet<&'static str>>,
 ) -> Vec<bool> {
     let sentences = tokens.list.last().map_or(0, |t| t.sentence + 1);
     let mut long = vec![0u32; sentences];
@@ -272,7 +271,7 @@ fn lexicon(
     tokens: &Tokens,
     skip: &[bool],
     titled: &[bool],
-    stop: Option<&HashSet<&'static str>>,
+    stop: Option<&FxHashSet<&'static str>>,
     stemmer: Stemmer,
 ) -> Lexicon {
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
@@ -342,7 +341,7 @@ fn lexicon(
             stems.push((stem.into_owned(), alternative));
         }
     }
-    let plain: HashSet<&str> = stems
+    let plain: FxHashSet<&str> = stems
         .iter()
         .filter(|(_, a)| a.is_none())
         .map(|(s, _)| s.as_str())
@@ -661,7 +660,7 @@ pub fn extract(
         .zip(skip)
         .filter(|(_, &s)| !s)
         .map(|(t, _)| t.sentence)
-        .collect::<HashSet<_>>()
+        .collect::<FxHashSet<_>>()
         .len()
         .max(1) as f64;
 
@@ -832,7 +831,7 @@ fn weight(
 /// dropped). A name never folds into a phrase that is not a name, and an acronym
 /// (*PBB* in *Dewan Keamanan PBB*) never folds.
 fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
-    let caps_group: HashSet<u32> = lex
+    let caps_group: FxHashSet<u32> = lex
         .terms
         .iter()
         .filter(|t| t.caps > 0 && t.caps * 2 >= t.upper + t.lower)

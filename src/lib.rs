@@ -35,7 +35,7 @@
 pub mod analysis;
 pub mod boilerplate;
 pub mod error;
-mod hash;
+pub mod hash;
 pub mod keywords;
 pub mod language;
 pub mod normalize;

@@ -6,7 +6,7 @@
 //! lists are text files under `data/stopwords/` with their source and licence in a
 //! header (and in `data/SOURCES.md`), parsed once on first use.
 
-use std::collections::HashSet;
+use crate::hash::FxHashSet;
 use std::sync::LazyLock;
 
 const INDONESIAN: &str = include_str!("../data/stopwords/id.txt");
@@ -20,12 +20,12 @@ fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(lists: &[&'static str]) -> HashSet<&'static str> {
+fn set(lists: &[&'static str]) -> FxHashSet<&'static str> {
     lists.iter().flat_map(|l| words(l)).collect()
 }
 
-static ID: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(&[INDONESIAN, NEWS]));
-static EN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(&[ENGLISH, NEWS]));
+static ID: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[INDONESIAN, NEWS]));
+static EN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[ENGLISH, NEWS]));
 
 /// The stopwords of a language (`"id"` or `"en"`, with the news add-ons), or `None` for
 /// a language without a list.
@@ -36,7 +36,7 @@ static EN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(&[ENGLISH, NEW
 /// assert!(!id.contains("rudal"));
 /// assert!(kupas::stopwords::for_language("fr").is_none());
 /// ```
-pub fn for_language(code: &str) -> Option<&'static HashSet<&'static str>> {
+pub fn for_language(code: &str) -> Option<&'static FxHashSet<&'static str>> {
     match code {
         "id" => Some(&ID),
         "en" => Some(&EN),
@@ -54,7 +54,7 @@ mod tests {
             assert!(list.starts_with('#'), "each list names its source first");
             let all: Vec<&str> = words(list).collect();
             assert!(all.len() > 100);
-            let unique: HashSet<&str> = all.iter().copied().collect();
+            let unique: std::collections::HashSet<&str> = all.iter().copied().collect();
             assert_eq!(unique.len(), all.len(), "no word twice in one list");
             for w in all {
                 assert_eq!(w, w.to_lowercase(), "{w}");
