@@ -8,6 +8,13 @@ const FIRST_CHIPS = 40; // distinct tokens shown per kind before "Show more"
 const MORE_CHIPS = 200;
 const FIRST_SENTENCES = 150;
 const MORE_SENTENCES = 500;
+// The reading view shows at most this many UTF-16 units of the text (about 200 KB): enough for
+// any article, and drawing stays fast for a pasted book. Highlights cover what is shown.
+const READING_LIMIT = 200_000;
+const BLOCK_CHARS = 2_000; // the reading view's text is drawn in blocks of lines about this long
+// Keywords listed at first on a phone-sized screen (all of them, up to 20, on wider ones).
+const FIRST_KEYWORDS_NARROW = 10;
+const narrowScreen = window.matchMedia('(max-width: 480px)');
 
 const KINDS = [
   ['word', 'Words'],
@@ -23,6 +30,17 @@ const KINDS = [
 ];
 const KIND_LABEL = new Map(KINDS);
 const LANGUAGES = { id: 'Indonesian', en: 'English', other: 'Other or unknown' };
+const FURNITURE = {
+  related: 'related link',
+  credit: 'credit',
+  byline: 'byline',
+  caption: 'caption',
+  date: 'date line',
+  dateline: 'dateline',
+  comment: 'comment prompt',
+  navigation: 'navigation',
+  footer: 'footer',
+};
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -44,6 +62,17 @@ const els = {
   sentencesStat: $('stat-sentences'),
   reading: $('stat-reading'),
   time: $('stat-time'),
+  furnitureSummary: $('furniture-summary'),
+  notes: $('notes'),
+  keywords: $('keywords'),
+  keywordsEmpty: $('keywords-empty'),
+  keywordsMore: $('keywords-more'),
+  readingView: $('reading'),
+  readingNote: $('reading-note'),
+  hitPrev: $('hit-prev'),
+  hitNext: $('hit-next'),
+  hitClear: $('hit-clear'),
+  hitPosition: $('hit-position'),
   kindBar: $('kind-bar'),
   kindRows: $('kind-rows'),
   kindGroups: $('kind-groups'),
@@ -96,7 +125,13 @@ const state = {
   limits: new Map(), // kind → number of distinct tokens shown ("Show more" raises it)
   sentenceLimit: FIRST_SENTENCES,
   closedKinds: new Set(['punct']), // kinds whose token list the user has folded
+  keywordLimit: 0, // keywords listed ("Show more" raises it); 0 for the default of the screen size
   view: null, // { text, result, ms } last rendered
+  // The selected keyword (by key, so that it survives a new analysis of edited text) and the
+  // index of the current place among its shown occurrences; -1 before the first step.
+  selected: null, // { key, index } or null
+  hits: [], // per shown occurrence of the selected keyword, in text order: its <mark> pieces
+  hitsPastShown: 0, // occurrences of the selected keyword past the part of a long text shown
 };
 
 function setStatus(message, kind = '') {
@@ -131,6 +166,8 @@ function failWorker(message) {
 /** Neither results nor the "nothing to analyze" note: the status line says what went wrong. */
 function hideResults() {
   state.view = null;
+  state.selected = null;
+  state.hits = [];
   els.empty.hidden = true;
   els.results.hidden = true;
   els.results.dataset.state = 'error';
@@ -220,6 +257,8 @@ function markRendered(id) {
 
 function showEmpty() {
   state.view = null;
+  state.selected = null;
+  state.hits = [];
   els.empty.hidden = false;
   els.results.hidden = true;
   els.results.dataset.state = 'empty';
@@ -243,6 +282,10 @@ function render() {
   els.reading.textContent = stats.readingMinutes === 0 ? '—' : `${fmt(stats.readingMinutes)} min`;
   els.time.textContent = formatMs(ms);
 
+  renderFurnitureSummary(result.boilerplate ?? []);
+  renderNotes(result.notes ?? []);
+  renderKeywords(result.keywords ?? []);
+  renderReading({ reveal: false });
   renderTokens(text, result.tokens ?? []);
   renderSentences(text, result.sentences);
 }
@@ -250,6 +293,377 @@ function render() {
 function setNumber(node, value) {
   node.dataset.value = String(value);
   node.textContent = fmt(value);
+}
+
+// ---------------------------------------------------------------------------------------
+// Notes, keywords and the reading view
+
+function renderFurnitureSummary(spans) {
+  if (!spans.length) {
+    els.furnitureSummary.hidden = true;
+    els.furnitureSummary.textContent = '';
+    return;
+  }
+  const kinds = [...new Set(spans.map((span) => FURNITURE[span.kind] ?? span.kind))];
+  const what = spans.length === 1 ? '1 piece of page furniture' : `${fmt(spans.length)} pieces of page furniture`;
+  els.furnitureSummary.textContent = `Words and sentences count the story only: ${what} (${kinds.join(', ')}) left out.`;
+  els.furnitureSummary.hidden = false;
+}
+
+function renderNotes(notes) {
+  els.notes.replaceChildren(
+    ...notes.map((note) => h('li', { className: 'note', text: note.message, attrs: { 'data-code': String(note.code) } })),
+  );
+  els.notes.hidden = notes.length === 0;
+}
+
+/** The keywords of the analysis on screen. */
+const currentKeywords = () => state.view?.result.keywords ?? [];
+
+function renderKeywords(keywords) {
+  const focusedKey = document.activeElement?.closest?.('#keywords .keyword')?.dataset.key;
+  if (state.selected && !keywords.some((k) => k.key === state.selected.key)) state.selected = null;
+  let limit = state.keywordLimit || (narrowScreen.matches ? FIRST_KEYWORDS_NARROW : keywords.length);
+  // The selected keyword stays listed.
+  const selectedRank = state.selected ? keywords.findIndex((k) => k.key === state.selected.key) : -1;
+  if (selectedRank >= limit) limit = selectedRank + 1;
+  const items = document.createDocumentFragment();
+  keywords.slice(0, limit).forEach((keyword, rank) => {
+    const score = Math.max(0, Math.min(1, Number(keyword.score) || 0));
+    const fill = h('span', { className: 'kw-fill' });
+    fill.style.width = `${(score * 100).toFixed(1)}%`; // CSSOM, allowed by the style-src policy
+    const n = keyword.count;
+    const button = h(
+      'button',
+      {
+        className: 'keyword',
+        attrs: { type: 'button', 'data-key': keyword.key, 'data-rank': String(rank), 'aria-pressed': 'false' },
+      },
+      [
+        h('span', { className: 'kw-rank', text: String(rank + 1), attrs: { 'aria-hidden': 'true' } }),
+        h('span', { className: 'kw-text', text: keyword.text }),
+        h('span', { className: 'kw-score', attrs: { title: `Score ${score.toFixed(2)} of 1` } }, [
+          h('span', { className: 'kw-track', attrs: { 'aria-hidden': 'true' } }, [fill]),
+          h('span', { className: 'visually-hidden', text: `, score ${score.toFixed(2)} of 1` }),
+        ]),
+        h('span', { className: 'kw-count', attrs: { title: `${fmt(n)} ${n === 1 ? 'time' : 'times'} in the text` } }, [
+          h('span', { className: 'visually-hidden', text: ', ' }),
+          document.createTextNode(fmt(n)),
+          h('span', { text: '×', attrs: { 'aria-hidden': 'true' } }),
+          h('span', { className: 'visually-hidden', text: n === 1 ? ' occurrence' : ' occurrences' }),
+        ]),
+      ],
+    );
+    button.dataset.score = String(score);
+    button.dataset.count = String(n);
+    items.append(h('li', {}, [button]));
+  });
+  els.keywords.replaceChildren(items);
+  renderMore(els.keywordsMore, keywords.length - limit, keywords.length, 'keywords', () => {
+    state.keywordLimit = keywords.length;
+    renderKeywords(keywords);
+    updateStepper();
+    els.keywords.querySelectorAll('.keyword')[limit]?.focus();
+  });
+  els.keywordsEmpty.hidden = keywords.length > 0;
+  els.keywords.hidden = keywords.length === 0;
+  if (focusedKey !== undefined) keywordButton(focusedKey)?.focus();
+}
+
+function keywordButton(key) {
+  for (const button of els.keywords.querySelectorAll('.keyword')) if (button.dataset.key === key) return button;
+  return null;
+}
+
+/** Selects the keyword with `key` (if another one was selected) and shows its first place. */
+function selectKeyword(key, { step = 1 } = {}) {
+  if (state.selected?.key === key) {
+    stepHit(step);
+    return;
+  }
+  state.selected = { key, index: -1 };
+  renderReading({ reveal: false });
+  stepHit(step);
+}
+
+function clearKeyword() {
+  if (!state.selected) return;
+  state.selected = null;
+  renderReading({ reveal: false });
+}
+
+/** Moves the current place by `delta` (wrapping around) and scrolls it into view. */
+function stepHit(delta) {
+  if (!state.selected || !state.hits.length) return;
+  const count = state.hits.length;
+  const from = state.selected.index;
+  const to = from < 0 ? (delta > 0 ? 0 : count - 1) : (((from + delta) % count) + count) % count;
+  setCurrentHit(to, { reveal: true });
+}
+
+function setCurrentHit(index, { reveal }) {
+  for (const piece of state.hits[state.selected.index] ?? []) {
+    piece.removeAttribute('aria-current');
+    piece.classList.remove('current');
+  }
+  state.selected.index = index;
+  const pieces = state.hits[index] ?? [];
+  for (const piece of pieces) {
+    piece.setAttribute('aria-current', 'true');
+    piece.classList.add('current');
+  }
+  if (reveal && pieces.length) revealInReading(pieces[0]);
+  updateStepper();
+}
+
+let revealRun = 0;
+
+/**
+ * Scrolls the reading view, unless `node` is already well inside it, so that `node` sits in
+ * its upper third; then the page, just enough to show it. Blocks of text that were never on
+ * screen have an estimated height (see renderReading), and take their real one once drawn, so
+ * the position is checked again on the next frames and corrected until it holds still.
+ * `data-revealing` is on the reading view meanwhile (tests wait for it to go).
+ */
+function revealInReading(node) {
+  const run = ++revealRun;
+  const box = els.readingView;
+  box.dataset.revealing = '1';
+  // The node's block and its neighbours are laid out for real now (not estimated), so that
+  // the lines around the node are where they will be drawn.
+  const block = node.closest('.block');
+  for (const near of [block?.previousElementSibling, block, block?.nextElementSibling]) {
+    near?.classList.add('drawn');
+  }
+  let frames = 0;
+  let still = 0;
+  const place = () => {
+    if (run !== revealRun) return;
+    if (!node.isConnected) {
+      delete box.dataset.revealing;
+      return;
+    }
+    const boxRect = box.getBoundingClientRect();
+    const rect = node.getBoundingClientRect();
+    const height = box.clientHeight;
+    const top = rect.top - boxRect.top - box.clientTop; // from the top of the visible box
+    let moved = false;
+    if (top < height * 0.1 || top + rect.height > height * 0.85) {
+      const max = box.scrollHeight - height;
+      const wanted = Math.max(0, Math.min(max, Math.round(box.scrollTop + top - height / 3)));
+      if (Math.abs(wanted - box.scrollTop) >= 1) {
+        box.scrollTop = wanted;
+        moved = true;
+      }
+    }
+    // The page: where the node is now, and just enough scrolling to show it with some context.
+    const now = node.getBoundingClientRect();
+    const margin = Math.min(120, window.innerHeight * 0.15);
+    let by = 0;
+    if (now.top < margin) by = now.top - margin;
+    else if (now.bottom > window.innerHeight - margin) by = now.bottom - window.innerHeight + margin;
+    if (Math.abs(by) >= 1) {
+      window.scrollBy(0, by);
+      moved = true;
+    }
+    // Drawing blocks that just came on screen may move the node: look again on the next
+    // frames, until it has held still for a few of them.
+    still = moved ? 0 : still + 1;
+    if (still < 3 && ++frames < 60) requestAnimationFrame(place);
+    else delete box.dataset.revealing;
+  };
+  place();
+}
+
+function updateStepper() {
+  const keyword = state.selected && currentKeywords().find((k) => k.key === state.selected.key);
+  for (const button of els.keywords.querySelectorAll('.keyword')) {
+    button.setAttribute('aria-pressed', String(Boolean(keyword) && button.dataset.key === keyword.key));
+  }
+  const count = state.hits.length;
+  els.hitPrev.disabled = els.hitNext.disabled = !keyword || count === 0;
+  els.hitClear.disabled = !keyword;
+  els.readingView.dataset.selected = keyword ? keyword.key : '';
+  if (!keyword) {
+    els.hitPosition.textContent = 'No keyword selected';
+    return;
+  }
+  const hidden = state.hitsPastShown;
+  const where = state.selected.index >= 0 ? `${fmt(state.selected.index + 1)} of ${fmt(count)}` : `${fmt(count)} places`;
+  els.hitPosition.textContent = `“${keyword.text}”: ${where}${hidden > 0 ? ` (${fmt(hidden)} more past the shown text)` : ''}`;
+}
+
+/** The last index ≤ the cut that does not split a surrogate pair. */
+function safeCut(text, limit) {
+  if (text.length <= limit) return text.length;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+/** Valid spans (integers, start < end) clamped to [0, length), sorted by start. */
+function cleanSpans(spans, length) {
+  const out = [];
+  spans.forEach((span, i) => {
+    const start = Math.max(0, Math.trunc(Number(span?.start)));
+    const end = Math.min(length, Math.trunc(Number(span?.end)));
+    if (Number.isFinite(start) && Number.isFinite(end) && start < end) out.push({ start, end, i, span });
+  });
+  return out.sort((a, b) => a.start - b.start || b.end - a.end || a.i - b.i);
+}
+
+/**
+ * Cuts [0, length) at every start and end of the given layers of spans. Each piece says which
+ * span of each layer covers it (the one that started last, or null), so overlapping spans,
+ * even within one layer, never break the drawing: they only change which span a piece belongs to.
+ */
+function pieces(length, layers) {
+  const cuts = new Set([0, length]);
+  for (const layer of layers) for (const { start, end } of layer) cuts.add(start).add(end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const cursors = layers.map(() => ({ next: 0, active: [] }));
+  const out = [];
+  for (let p = 0; p + 1 < points.length; p++) {
+    const start = points[p];
+    const end = points[p + 1];
+    const covers = layers.map((layer, l) => {
+      const cursor = cursors[l];
+      while (cursor.next < layer.length && layer[cursor.next].start <= start) cursor.active.push(layer[cursor.next++]);
+      cursor.active = cursor.active.filter((span) => span.end > start);
+      return cursor.active.length ? cursor.active[cursor.active.length - 1] : null;
+    });
+    out.push({ start, end, covers });
+  }
+  return out;
+}
+
+/**
+ * Draws the analyzed text: page furniture dimmed, the selected keyword's occurrences marked.
+ * Only text nodes, <span> and <mark> elements are created; the text is never parsed.
+ */
+function renderReading({ reveal }) {
+  const view = state.view;
+  if (!view) return;
+  const { text, result } = view;
+  const shownLength = safeCut(text, READING_LIMIT);
+  const keyword = state.selected && (result.keywords ?? []).find((k) => k.key === state.selected.key);
+  if (!keyword) state.selected = null;
+
+  const furniture = cleanSpans(result.boilerplate ?? [], shownLength);
+  // Occurrences that run past the shown part are left out rather than cut.
+  const all = keyword ? cleanSpans(keyword.occurrences ?? [], text.length) : [];
+  const occurrences = all.filter((o) => o.end <= shownLength);
+  state.hitsPastShown = all.length - occurrences.length;
+  // Overlapping occurrences (never expected) are drawn as one mark: the later one is dropped.
+  const hits = [];
+  for (const occurrence of occurrences) {
+    const last = hits[hits.length - 1];
+    if (last && occurrence.start < last.end) continue;
+    hits.push({ ...occurrence, n: hits.length });
+  }
+
+  // The text is drawn in blocks of whole lines (about BLOCK_CHARS each). A block off screen is
+  // not laid out (content-visibility in the style sheet), so a long text costs little to draw.
+  // Inside a block: furniture <span>s, and <mark>s (inside a furniture span if they overlap).
+  const fragment = document.createDocumentFragment();
+  const marks = hits.map(() => []);
+  const NONE = {}; // "no holder yet" in a new block, different from null (no furniture)
+  const started = new Set(); // furniture spans already begun (their label is shown once)
+  let block = null;
+  let blockChars = 0;
+  let blockLines = 0;
+  let holder = null; // where text goes: the current furniture <span>, or the block
+  let holderSpan = NONE;
+  let mark = null;
+  let markHit = null;
+  const closeBlock = () => {
+    // The size kept for the block while it is not laid out: its lines, plus wrapping.
+    if (block) block.style.containIntrinsicSize = `auto ${(Math.ceil(blockLines + blockChars / 60) * 1.7).toFixed(1)}em`;
+    block = null;
+  };
+  const write = (piece, span, hit) => {
+    if (!block) {
+      block = h('span', { className: 'block' });
+      fragment.append(block);
+      blockChars = 0;
+      blockLines = 1;
+      holderSpan = NONE;
+    }
+    if (span !== holderSpan) {
+      holderSpan = span;
+      mark = null;
+      if (span) {
+        const kind = String(span.span.kind ?? '');
+        holder = h('span', {
+          className: started.has(span) ? 'furniture furniture-more' : 'furniture',
+          attrs: { 'data-kind': kind, title: `Page furniture: ${kind}` },
+        });
+        started.add(span);
+        block.append(holder);
+      } else {
+        holder = block;
+      }
+    }
+    blockChars += piece.length;
+    if (!hit) {
+      mark = null;
+      holder.append(piece);
+      return;
+    }
+    if (!mark || markHit !== hit) {
+      mark = h('mark', { className: 'hit', attrs: { 'data-occurrence': String(hit.n) } });
+      markHit = hit;
+      marks[hit.n].push(mark);
+      holder.append(mark);
+    }
+    mark.append(piece);
+  };
+  let newline = -1; // the next line break at or after the current position (kept, not searched again)
+  for (const { start, end, covers } of pieces(shownLength, [furniture, hits])) {
+    const [span, hit] = covers;
+    let at = start;
+    while (at < end) {
+      if (newline < at) {
+        newline = text.indexOf('\n', at);
+        if (newline === -1) newline = Infinity;
+      }
+      const stop = newline >= end ? end : newline + 1;
+      write(text.slice(at, stop), span, hit);
+      if (stop === newline + 1) {
+        blockLines++;
+        if (blockChars >= BLOCK_CHARS) closeBlock();
+      }
+      at = stop;
+    }
+  }
+  closeBlock();
+  if (shownLength < text.length) {
+    fragment.append(h('span', { className: 'reading-cut', text: '…', attrs: { 'aria-hidden': 'true' } }));
+  }
+
+  // No scroll position is read or set here: that would force a layout on every keystroke.
+  // The box keeps its scroll position (clamped to the new text) by itself.
+  els.readingView.replaceChildren(fragment);
+  state.hits = marks;
+  els.readingView.dataset.shown = String(shownLength);
+
+  if (shownLength < text.length) {
+    els.readingNote.textContent =
+      `This text is long: only its first ${fmt(shownLength)} of ${fmt(text.length)} characters are shown ` +
+      'here, and keywords are highlighted in that part only. Every other result covers the whole text.';
+    els.readingNote.hidden = false;
+  } else {
+    els.readingNote.hidden = true;
+    els.readingNote.textContent = '';
+  }
+
+  if (state.selected) {
+    const index = Math.min(state.selected.index, marks.length - 1);
+    state.selected.index = -1;
+    if (index >= 0) setCurrentHit(index, { reveal });
+    else updateStepper();
+  } else {
+    updateStepper();
+  }
 }
 
 /** Groups tokens by kind, then by key; the shown surface is the most frequent form of a key. */
@@ -413,6 +827,7 @@ function renderSentences(text, spans) {
 
 function resetLimits() {
   state.limits.clear();
+  state.keywordLimit = 0;
   state.sentenceLimit = FIRST_SENTENCES;
 }
 
@@ -670,6 +1085,73 @@ document.addEventListener('drop', (event) => {
   dragDepth = 0;
   els.dropOverlay.hidden = true;
   openFiles(event.dataTransfer.files);
+});
+
+// Keywords: a click (or Enter, or Space) selects a keyword and goes to its first place; on
+// the selected keyword it goes to the next place. Shift+Enter and ← go back, → forward,
+// ↑ ↓ Home End move between keywords, Esc clears.
+els.keywords.addEventListener('click', (event) => {
+  const button = event.target.closest('.keyword');
+  if (button) selectKeyword(button.dataset.key);
+});
+
+els.keywords.addEventListener('keydown', (event) => {
+  const button = event.target.closest('.keyword');
+  if (!button || event.altKey || event.ctrlKey || event.metaKey) return;
+  const buttons = [...els.keywords.querySelectorAll('.keyword')];
+  const at = buttons.indexOf(button);
+  const focus = (i) => buttons[Math.max(0, Math.min(buttons.length - 1, i))]?.focus();
+  switch (event.key) {
+    case 'Enter':
+      if (!event.shiftKey) return; // the button's own click does it
+      selectKeyword(button.dataset.key, { step: -1 });
+      break;
+    case 'ArrowRight':
+      selectKeyword(button.dataset.key, { step: 1 });
+      break;
+    case 'ArrowLeft':
+      selectKeyword(button.dataset.key, { step: -1 });
+      break;
+    case 'ArrowDown':
+      focus(at + 1);
+      break;
+    case 'ArrowUp':
+      focus(at - 1);
+      break;
+    case 'Home':
+      focus(0);
+      break;
+    case 'End':
+      focus(buttons.length - 1);
+      break;
+    case 'Escape':
+      if (!state.selected) return;
+      clearKeyword();
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+});
+
+els.hitPrev.addEventListener('click', () => stepHit(-1));
+els.hitNext.addEventListener('click', () => stepHit(1));
+els.hitClear.addEventListener('click', () => {
+  const key = state.selected?.key;
+  clearKeyword();
+  if (key !== undefined) keywordButton(key)?.focus();
+});
+
+// In the text: a click on a highlighted place makes it the current one; Esc clears.
+els.readingView.addEventListener('click', (event) => {
+  const mark = event.target.closest?.('mark.hit');
+  if (mark && state.selected) setCurrentHit(Number(mark.dataset.occurrence), { reveal: false });
+});
+els.readingView.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && state.selected) {
+    clearKeyword();
+    event.preventDefault();
+  }
 });
 
 // A browser may restore the text box after a reload; analyze whatever is there.
