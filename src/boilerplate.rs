@@ -11,6 +11,7 @@
 //! statistics skip the tokens inside them.
 
 use crate::analysis::BoilerplateKind;
+use crate::stopwords::is_calendar;
 use crate::token::Tokens;
 use std::ops::Range;
 
@@ -80,63 +81,33 @@ const LIST_LABELS: &[&str] = &[
     "topik:",
 ];
 
-/// Weekdays and months in Indonesian and English, to recognise a date line.
-const CALENDAR: &[&str] = &[
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "minggu",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-    "january",
-    "february",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "october",
-    "december",
-];
-
 /// A line's classification, with whether it ends the story when it comes late.
+///
+/// Every cue but a caption's sits in the first words of a line or on a short line, so only
+/// the head of a line is lower-cased (a story paragraph can be long).
 fn classify(line: &str) -> Option<(BoilerplateKind, bool)> {
-    let lower = line.to_lowercase();
-    let lower = lower.trim_start_matches(['•', '·', '*', '-', '–', ' ']);
+    let body = line.trim_start_matches(['•', '·', '*', '-', '–', ' ']);
+    let short = body.split_whitespace().nth(12).is_none();
+    let head: String = if short {
+        body.to_lowercase()
+    } else {
+        body.chars().take(48).flat_map(char::to_lowercase).collect()
+    };
     for &(prefix, kind) in PREFIXES {
-        if lower.starts_with(prefix) {
+        if head.starts_with(prefix) {
             return Some((kind, kind != BoilerplateKind::Related));
         }
     }
-    if LIST_LABELS.iter().any(|l| lower.starts_with(l)) {
+    if LIST_LABELS.iter().any(|l| head.starts_with(l)) {
         return Some((BoilerplateKind::Navigation, true));
     }
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    let mut words = head.split_whitespace();
+    let count = body.split_whitespace().take(6).count();
     // "Editor : Name", "Sumber: Reuters | Editor: Name", "Foto: …".
-    if let Some(first) = words.first() {
+    if let Some(first) = words.next() {
         let label = first.trim_end_matches(':');
-        let colon = first.ends_with(':') || words.get(1).is_some_and(|w| w.starts_with(':'));
-        if CREDIT_LABELS.contains(&label) && (colon || words.len() <= 4) {
+        let colon = first.ends_with(':') || words.next().is_some_and(|w| w.starts_with(':'));
+        if CREDIT_LABELS.contains(&label) && (colon || count <= 4) {
             let ends = !matches!(label, "foto" | "photo" | "ilustrasi");
             let kind = if ends {
                 BoilerplateKind::Credit
@@ -146,17 +117,17 @@ fn classify(line: &str) -> Option<(BoilerplateKind, bool)> {
             return Some((kind, ends));
         }
         // "Oleh: Name", "By Name" on a short line.
-        if (label == "oleh" || label == "by") && words.len() <= 5 && line.len() < 60 {
+        if (label == "oleh" || label == "by") && count <= 5 && line.len() < 60 {
             return Some((BoilerplateKind::Byline, true));
         }
     }
-    if lower.contains("verified writer") || lower.contains("laporan wartawan") {
+    if short && (head.contains("verified writer") || head.contains("laporan wartawan")) {
         return Some((BoilerplateKind::Byline, true));
     }
-    if is_caption(lower) {
+    if is_caption(body) {
         return Some((BoilerplateKind::Caption, false));
     }
-    if is_date_line(&words) {
+    if short && is_date_line(&head) {
         return Some((BoilerplateKind::Date, false));
     }
     None
@@ -164,51 +135,54 @@ fn classify(line: &str) -> Option<(BoilerplateKind, bool)> {
 
 /// A photo caption: a parenthesised credit with a site path or a photo label, or a line
 /// that ends with "Foto <source>".
-fn is_caption(lower: &str) -> bool {
-    let mut rest = lower;
+fn is_caption(line: &str) -> bool {
+    let mut rest = line;
     while let Some(open) = rest.find('(') {
-        let inner = &rest[open + 1..];
-        let close = inner.find(')').unwrap_or(inner.len());
-        let inner = &inner[..close];
-        let site_path =
-            inner.contains(".com/") || inner.contains(".id/") || inner.contains(".org/");
-        let label = [
-            "foto",
-            "photo",
-            "dok.",
-            "dok ",
-            "antara foto",
-            "getty images",
-            "ist)",
-        ]
-        .iter()
-        .any(|l| inner.starts_with(l));
-        if site_path || label || inner == "ist" || inner == "istimewa" {
-            return true;
+        let after = &rest[open + 1..];
+        let inner = &after[..after.find(')').unwrap_or(after.len())];
+        // Credits are short; only they are lower-cased.
+        if inner.len() <= 120 {
+            let inner = inner.to_lowercase();
+            let site_path =
+                inner.contains(".com/") || inner.contains(".id/") || inner.contains(".org/");
+            let label = [
+                "foto",
+                "photo",
+                "dok.",
+                "dok ",
+                "antara foto",
+                "getty images",
+            ]
+            .iter()
+            .any(|l| inner.starts_with(l));
+            if site_path || label || inner == "ist" || inner == "istimewa" {
+                return true;
+            }
         }
-        rest = &rest[open + 1..];
+        rest = after;
     }
     // "… sambut Presiden Rusia Foto Liputan6com"
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let n = words.len();
-    n >= 3
-        && (words[n - 2] == "foto" || words[n - 2] == "photo")
-        && !lower.ends_with(['.', '!', '?', '"', ','])
+    let mut last = line.split_whitespace().rev();
+    let (Some(_), Some(label), Some(_)) = (last.next(), last.next(), last.next()) else {
+        return false;
+    };
+    (label.eq_ignore_ascii_case("foto") || label.eq_ignore_ascii_case("photo"))
+        && !line.ends_with(['.', '!', '?', '"', ','])
 }
 
 /// A line holding only a date: weekday and month names, numbers, times and separators.
-fn is_date_line(words: &[&str]) -> bool {
-    if words.is_empty() || words.len() > 8 {
-        return false;
-    }
+fn is_date_line(lower: &str) -> bool {
     let mut calendar = false;
     let mut numeric_date = false;
-    for w in words {
+    for (i, w) in lower.split_whitespace().enumerate() {
+        if i == 8 {
+            return false;
+        }
         let w = w.trim_matches(|c: char| ",.|()".contains(c));
         if w.is_empty() || matches!(w, "wib" | "wita" | "wit" | "gmt" | "utc" | "|" | "-" | "–") {
             continue;
         }
-        if CALENDAR.contains(&w) {
+        if is_calendar(w) {
             calendar = true;
         } else if w
             .bytes()

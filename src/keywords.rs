@@ -30,6 +30,7 @@ use crate::stem::Stemmer;
 use crate::stopwords;
 use crate::token::Tokens;
 use crate::wordlist::WordList;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// How many keywords [`analyze`](crate::analyze) reports.
@@ -217,13 +218,23 @@ struct Phrase {
 /// The text's words, keyed and counted.
 struct Lexicon {
     terms: Vec<Term>,
-    /// Groups of words that the text also writes in lower case.
-    lower_group: FxHashSet<u32>,
-    /// Groups of stopwords.
-    stop_group: FxHashSet<u32>,
     /// Term of each token (`u32::MAX` for tokens that are not words).
     of_token: Vec<u32>,
+    /// Each group's key (a stem, or a name's lower-case form).
     groups: Vec<String>,
+    /// What each group is, for folding names.
+    group_kinds: Vec<GroupKind>,
+}
+
+/// Facts about a group that decide whether a name folds into a longer one.
+#[derive(Clone, Copy, Default)]
+struct GroupKind {
+    /// Some word of the group is written in lower case or is a stopword: not a given name.
+    common: bool,
+    /// An acronym (*PBB*): it never folds into the organisation that ends with it.
+    acronym: bool,
+    /// A title or a place head (*Presiden*, *Kota*): it never folds into a name either.
+    head: bool,
 }
 
 fn is_capitalised(surface: &str) -> bool {
@@ -332,43 +343,46 @@ fn lexicon(
     }
     // Groups: names by their key, other words by their stem; a stem that may have lost its
     // first letter (*mengunjungi* → *unjung*) takes the fuller one when another word has it.
-    let mut stems: Vec<(String, Option<String>)> = Vec::with_capacity(terms.len());
-    for (term, key) in terms.iter().zip(&keys) {
-        if term.is_name() || term.caps > 0 {
-            stems.push((key.to_string(), None));
-        } else {
-            let (stem, alternative) = stemmer.stem_with_alternative(key);
-            stems.push((stem.into_owned(), alternative));
-        }
-    }
+    let stems: Vec<(Cow<str>, Option<String>)> = terms
+        .iter()
+        .zip(&keys)
+        .map(|(term, key)| {
+            if term.is_name() || term.caps > 0 {
+                (Cow::Borrowed(*key), None)
+            } else {
+                stemmer.stem_with_alternative(key)
+            }
+        })
+        .collect();
     let plain: FxHashSet<&str> = stems
         .iter()
         .filter(|(_, a)| a.is_none())
-        .map(|(s, _)| s.as_str())
+        .map(|(s, _)| s.as_ref())
         .collect();
-    let mut group_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut group_ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut groups = Vec::new();
-    for (term, (stem, alternative)) in terms.iter_mut().zip(&stems) {
+    let mut group_kinds: Vec<GroupKind> = Vec::new();
+    for ((term, (stem, alternative)), key) in terms.iter_mut().zip(&stems).zip(&keys) {
         let chosen = match alternative {
-            Some(a) if plain.contains(a.as_str()) => a,
-            _ => stem,
+            Some(a) if plain.contains(a.as_str()) => a.as_str(),
+            _ => stem.as_ref(),
         };
         let next = groups.len() as u32;
-        term.group = *group_ids.entry(chosen.clone()).or_insert(next);
+        term.group = *group_ids.entry(chosen).or_insert(next);
         if term.group == next {
-            groups.push(chosen.clone());
+            groups.push(chosen.to_string());
+            group_kinds.push(GroupKind::default());
         }
+        let kind = &mut group_kinds[term.group as usize];
+        kind.common |= term.lower > 0 || term.stop;
+        kind.acronym |= term.caps > 0 && term.caps * 2 >= term.upper + term.lower;
+        kind.head |= term.title || PLACE_HEADS.contains(key);
     }
     Lexicon {
-        lower_group: terms
-            .iter()
-            .filter(|t| t.lower > 0)
-            .map(|t| t.group)
-            .collect(),
-        stop_group: terms.iter().filter(|t| t.stop).map(|t| t.group).collect(),
         terms,
         of_token,
         groups,
+        group_kinds,
     }
 }
 
@@ -654,15 +668,14 @@ pub fn extract(
     if phrases.is_empty() {
         return Vec::new();
     }
-    let sentence_count = tokens
-        .list
-        .iter()
-        .zip(skip)
-        .filter(|(_, &s)| !s)
-        .map(|(t, _)| t.sentence)
-        .collect::<FxHashSet<_>>()
-        .len()
-        .max(1) as f64;
+    // Tokens come in sentence order, so a change of sentence is a new one.
+    let mut sentence_count = 0usize;
+    let mut last = usize::MAX;
+    for (t, _) in tokens.list.iter().zip(skip).filter(|(_, &s)| !s) {
+        sentence_count += usize::from(t.sentence != last);
+        last = t.sentence;
+    }
+    let sentence_count = sentence_count.max(1) as f64;
 
     // 3 · scoring.
     let mut word_count: FxHashMap<u32, u32> = FxHashMap::default();
@@ -699,9 +712,12 @@ pub fn extract(
             break;
         }
         let ids = phrases[i].key.ids();
+        // A near-duplicate of a higher-ranked phrase: one holds all the other's words, or
+        // they share two (*hujan deras mengguyur* / *deras mengguyur sentra*).
         let duplicate = chosen.iter().any(|&c| {
             let other = phrases[c].key.ids();
-            ids.iter().all(|g| other.contains(g)) || other.iter().all(|g| ids.contains(g))
+            let shared = ids.iter().filter(|g| other.contains(g)).count();
+            shared == ids.len() || shared == other.len() || shared >= 2
         });
         if !duplicate {
             chosen.push(i);
@@ -829,14 +845,9 @@ fn weight(
 /// most frequent name that starts or ends with it (its occurrences join the longer name),
 /// any other phrase into a longer phrase that holds two thirds of its occurrences (it is
 /// dropped). A name never folds into a phrase that is not a name, and an acronym
-/// (*PBB* in *Dewan Keamanan PBB*) never folds.
+/// (*PBB* in *Dewan Keamanan PBB*), a title or a place head (*Kota*) never folds.
 fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
-    let caps_group: FxHashSet<u32> = lex
-        .terms
-        .iter()
-        .filter(|t| t.caps > 0 && t.caps * 2 >= t.upper + t.lower)
-        .map(|t| t.group)
-        .collect();
+    let kind = |g: u32| lex.group_kinds[g as usize];
     let is_name = |p: &Phrase| p.named * 2 >= p.count;
     let mut into: Vec<Option<usize>> = vec![None; phrases.len()];
     for (b, long) in phrases.iter().enumerate() {
@@ -857,20 +868,16 @@ fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
                 // Rusia* and *Kedutaan Besar Rusia* keep *Rusia* apart.
                 let given_names = || {
                     ids.len() <= 3
-                        && ids[..start].iter().all(|g| {
-                            !lex.lower_group.contains(g)
-                                && !lex.stop_group.contains(g)
-                                && !lex
-                                    .groups
-                                    .get(*g as usize)
-                                    .is_some_and(|w| PLACE_HEADS.contains(w))
-                        })
+                        && ids[..start]
+                            .iter()
+                            .all(|&g| !kind(g).common && !kind(g).head)
                 };
                 let holds = if is_name(short) {
                     long_name
                         && len == 1
                         && (start == 0 || (start + 1 == ids.len() && given_names()))
-                        && !caps_group.contains(&ids[start])
+                        && !kind(ids[start]).acronym
+                        && !kind(ids[start]).head
                 } else {
                     long.count * 3 >= short.count * 2
                 };
@@ -937,4 +944,95 @@ fn surface(text: &str, tokens: &Tokens, titled: &[bool], occurrences: &[(u32, u3
         .find(|(_, n)| *n == best)
         .map(|(s, _)| s)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keywords(text: &str, language: &str) -> Vec<(String, Vec<String>)> {
+        let normalized = crate::normalize::normalize(text);
+        let norm = normalized.text.as_ref();
+        let tokens = crate::token::tokenize(norm, &crate::sentence::split(norm));
+        let skip = vec![false; tokens.list.len()];
+        extract(norm, &tokens, &skip, language, LIMIT)
+            .into_iter()
+            .map(|k| {
+                let forms = k.occurrences.iter().map(|r| norm[r.clone()].to_string());
+                (k.text, forms.collect())
+            })
+            .collect()
+    }
+
+    fn texts(found: &[(String, Vec<String>)]) -> Vec<&str> {
+        found.iter().map(|(t, _)| t.as_str()).collect()
+    }
+
+    #[test]
+    fn a_surname_folds_into_the_full_name() {
+        let found = keywords(
+            "Presiden Rusia Vladimir Putin tiba di Hanoi. Putin disambut warga. \
+             Rusia memuji Putin.",
+            "id",
+        );
+        let putin = found.iter().find(|(t, _)| t == "Vladimir Putin").unwrap();
+        assert_eq!(putin.1, ["Vladimir Putin", "Putin", "Putin"]);
+        // The title is its own unit and the country splits off the name.
+        assert!(texts(&found).contains(&"Rusia"), "{found:?}");
+        assert!(!texts(&found).contains(&"Putin"));
+    }
+
+    #[test]
+    fn places_acronyms_and_heads_do_not_fold() {
+        let found = keywords(
+            "Warga Rusia tinggal di Timur Jauh Rusia. Rusia membangun jalan. \
+             Dewan Keamanan PBB bersidang. Utusan PBB hadir. PBB mencatat kenaikan. \
+             Harga di Kota Bandar naik. Kota itu ramai. Banjir melanda Kota Bandar.",
+            "id",
+        );
+        let all = texts(&found);
+        for name in ["Rusia", "PBB", "Kota Bandar"] {
+            assert!(all.contains(&name), "{name} in {all:?}");
+        }
+        let kota = found.iter().find(|(t, _)| t == "Kota Bandar").unwrap();
+        assert_eq!(
+            kota.1,
+            ["Kota Bandar", "Kota Bandar"],
+            "a bare Kota stays out"
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_word_joins_the_name_it_starts() {
+        let found = keywords(
+            "Jembatan Merah Putih ditutup. Warga melintasi Jembatan Merah Putih dengan perahu. \
+             Jembatan itu retak.",
+            "id",
+        );
+        let bridge = found
+            .iter()
+            .find(|(t, _)| t == "Jembatan Merah Putih")
+            .unwrap();
+        // Both full mentions, the sentence-opening one included; the bare "Jembatan" that
+        // later opens a sentence refers to it and folds in too.
+        assert_eq!(
+            bridge.1,
+            ["Jembatan Merah Putih", "Jembatan Merah Putih", "Jembatan"]
+        );
+        assert!(!texts(&found).contains(&"Merah Putih"), "{found:?}");
+    }
+
+    #[test]
+    fn overlapping_phrases_keep_the_higher_one() {
+        let found = keywords(
+            "Hujan deras mengguyur sentra produksi cabai. Hujan deras mengguyur sentra kopi. \
+             Petani menunggu hujan deras mengguyur sentra reda.",
+            "id",
+        );
+        let multi: Vec<&str> = texts(&found)
+            .into_iter()
+            .filter(|t| t.contains("mengguyur"))
+            .collect();
+        assert!(multi.len() <= 1, "{multi:?}");
+    }
 }

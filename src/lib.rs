@@ -65,20 +65,6 @@ pub use options::{LanguageChoice, OffsetUnit, Options};
 /// non-fiction, Brysbaert 2019: 238; rounded down for news with names and numbers).
 pub const WORDS_PER_MINUTE: usize = 230;
 
-/// Analyzes `text`. Never panics and never fails, whatever the text.
-///
-/// Spans are in UTF-8 bytes unless `options.offsets` asks for another unit.
-///
-/// ```
-/// let analysis = kupas::analyze("Harga naik 3,5% menjadi Rp1.500.000,00.", &Default::default());
-/// assert_eq!(analysis.stats.sentences, 1);
-/// // Harga · naik · 3,5 · menjadi · Rp · 1.500.000,00 (the `%` and `.` are not words)
-/// assert_eq!(analysis.stats.words, 6);
-/// ```
-pub fn analyze(text: &str, options: &Options) -> Analysis {
-    analyze_with(text, options, None)
-}
-
 /// How many candidates a corpus keeps per article before re-weighting them.
 const CORPUS_POOL: usize = 60;
 
@@ -101,33 +87,21 @@ const CORPUS_POOL: usize = 60;
 pub fn analyze_corpus<S: AsRef<str>>(texts: &[S], options: &Options) -> Corpus {
     let limit = options.keyword_limit();
     let n = texts.len();
-    // Pass 1: every article's candidate keywords.
-    let pools: Vec<Vec<keywords::Found>> = texts
-        .iter()
-        .map(|t| keyword_pool(t.as_ref(), options, CORPUS_POOL.max(limit)))
-        .collect();
-    let mut df: hash::FxHashMap<&str, usize> = hash::FxHashMap::default();
-    for pool in &pools {
-        let mut seen = std::collections::HashSet::new();
-        for k in pool {
-            if seen.insert(k.key.as_str()) {
-                *df.entry(k.key.as_str()).or_default() += 1;
-            }
-        }
-    }
-    // Distinctiveness: 1 for a phrase of one article, 1 / (1 + ln n) for one in all.
-    let factor = |key: &str| {
-        let d = df.get(key).copied().unwrap_or(1).max(1) as f64;
-        (1.0 + (n as f64 / d).ln()) / (1.0 + (n.max(1) as f64).ln())
+    // Every article once, with a deeper pool of keywords to re-rank.
+    let pool = if limit == 0 {
+        0
+    } else {
+        CORPUS_POOL.max(limit)
     };
-    // Pass 2: each article with its keywords re-weighted.
-    let documents: Vec<Analysis> = texts
-        .iter()
-        .map(|t| analyze_with(t.as_ref(), options, Some(&factor)))
-        .collect();
-    // The set's keywords: by key, scored by the share of articles and their scores there.
+    let pooled = Options {
+        keywords: Some(u32::try_from(pool).unwrap_or(u32::MAX)),
+        ..options.clone()
+    };
+    let mut documents: Vec<Analysis> = texts.iter().map(|t| analyze(t.as_ref(), &pooled)).collect();
+    // The set's keywords, by key: the share of articles times the scores there.
     struct Entry {
         text: String,
+        key: String,
         best: f64,
         score: f64,
         count: usize,
@@ -135,13 +109,12 @@ pub fn analyze_corpus<S: AsRef<str>>(texts: &[S], options: &Options) -> Corpus {
     }
     let mut entries: Vec<Entry> = Vec::new();
     let mut at: hash::FxHashMap<&str, usize> = hash::FxHashMap::default();
-    for (d, pool) in pools.iter().enumerate() {
-        let top = pool.first().map_or(1.0, |k| k.weight);
-        for k in pool {
-            let score = k.weight / top;
+    for (d, analysis) in documents.iter().enumerate() {
+        for k in &analysis.keywords {
             let i = *at.entry(k.key.as_str()).or_insert_with(|| {
                 entries.push(Entry {
                     text: k.text.clone(),
+                    key: k.key.clone(),
                     best: 0.0,
                     score: 0.0,
                     count: 0,
@@ -153,42 +126,49 @@ pub fn analyze_corpus<S: AsRef<str>>(texts: &[S], options: &Options) -> Corpus {
             if e.documents.last() != Some(&d) {
                 e.documents.push(d);
             }
-            if score > e.best {
-                e.best = score;
+            if k.score > e.best {
+                e.best = k.score;
                 e.text = k.text.clone();
             }
-            e.score += score;
-            e.count += k.occurrences.len();
+            e.score += k.score;
+            e.count += k.count;
         }
     }
-    let keys: Vec<&str> = {
-        let mut keys = vec![""; entries.len()];
-        for (k, &i) in &at {
-            keys[i] = k;
-        }
-        keys
+    // Each article's keywords, re-weighted by distinctiveness: 1 for a phrase of this
+    // article alone, 1 / (1 + ln n) for a phrase of every article.
+    let frequency: hash::FxHashMap<&str, usize> = entries
+        .iter()
+        .map(|e| (e.key.as_str(), e.documents.len()))
+        .collect();
+    let factor = |key: &str| {
+        let df = frequency.get(key).copied().unwrap_or(1) as f64;
+        (1.0 + (n as f64 / df).ln()) / (1.0 + (n.max(1) as f64).ln())
     };
-    let mut order: Vec<usize> = (0..entries.len()).collect();
+    for analysis in &mut documents {
+        for k in &mut analysis.keywords {
+            k.score *= factor(&k.key);
+        }
+        let keywords = &mut analysis.keywords;
+        keywords.sort_by(|a, b| b.score.total_cmp(&a.score));
+        keywords.truncate(limit);
+        let top = keywords.first().map_or(0.0, |k| k.score);
+        for k in keywords.iter_mut() {
+            k.score = if top > 0.0 { k.score / top } else { 0.0 };
+        }
+    }
     let value = |e: &Entry| e.score * e.documents.len() as f64 / n.max(1) as f64;
-    order.sort_by(|&a, &b| {
-        value(&entries[b])
-            .total_cmp(&value(&entries[a]))
-            .then(a.cmp(&b))
-    });
-    order.truncate(limit);
-    let top = order.first().map_or(1.0, |&i| value(&entries[i]));
-    let keywords = order
+    entries.sort_by(|a, b| value(b).total_cmp(&value(a)));
+    entries.truncate(limit);
+    let top = entries.first().map_or(0.0, value);
+    let keywords = entries
         .into_iter()
-        .map(|i| {
-            let e = &entries[i];
-            CorpusKeyword {
-                text: e.text.clone(),
-                key: keys[i].to_string(),
-                score: if top > 0.0 { value(e) / top } else { 0.0 },
-                count: e.count,
-                document_frequency: e.documents.len(),
-                documents: e.documents.clone(),
-            }
+        .map(|e| CorpusKeyword {
+            score: if top > 0.0 { value(&e) / top } else { 0.0 },
+            document_frequency: e.documents.len(),
+            text: e.text,
+            key: e.key,
+            count: e.count,
+            documents: e.documents,
         })
         .collect();
     Corpus {
@@ -212,24 +192,17 @@ fn language_of(norm: &str, tokens: &token::Tokens, options: &Options) -> Languag
     }
 }
 
-/// Only the keyword candidates of a text (for a corpus's first pass).
-fn keyword_pool(text: &str, options: &Options, pool: usize) -> Vec<keywords::Found> {
-    let normalized = normalize::normalize(text);
-    let norm = normalized.text.as_ref();
-    let sentence_ranges = sentence::split(norm);
-    let tokens = token::tokenize(norm, &sentence_ranges);
-    let language = language_of(norm, &tokens, options);
-    let skip = boilerplate::mask(&boilerplate::detect(norm), &tokens);
-    let limit = if options.keyword_limit() == 0 {
-        0
-    } else {
-        pool
-    };
-    keywords::extract(norm, &tokens, &skip, language.code, limit)
-}
-
-/// [`analyze`], with keyword weights multiplied by `reweight(key)` when given.
-fn analyze_with(text: &str, options: &Options, reweight: Option<&dyn Fn(&str) -> f64>) -> Analysis {
+/// Analyzes `text`. Never panics and never fails, whatever the text.
+///
+/// Spans are in UTF-8 bytes unless `options.offsets` asks for another unit.
+///
+/// ```
+/// let analysis = kupas::analyze("Harga naik 3,5% menjadi Rp1.500.000,00.", &Default::default());
+/// assert_eq!(analysis.stats.sentences, 1);
+/// // Harga · naik · 3,5 · menjadi · Rp · 1.500.000,00 (the `%` and `.` are not words)
+/// assert_eq!(analysis.stats.words, 6);
+/// ```
+pub fn analyze(text: &str, options: &Options) -> Analysis {
     // 1 · normalize: folded text plus a map back to the original.
     let normalized = normalize::normalize(text);
     let norm = normalized.text.as_ref();
@@ -253,23 +226,7 @@ fn analyze_with(text: &str, options: &Options, reweight: Option<&dyn Fn(&str) ->
     let skip = boilerplate::mask(&furniture, &tokens);
     let mut notes = Vec::new();
     let limit = options.keyword_limit();
-    let found = match reweight {
-        None => keywords::extract(norm, &tokens, &skip, language.code, limit),
-        Some(factor) => {
-            let pool = if limit == 0 {
-                0
-            } else {
-                CORPUS_POOL.max(limit)
-            };
-            let mut found = keywords::extract(norm, &tokens, &skip, language.code, pool);
-            for k in &mut found {
-                k.weight *= factor(&k.key);
-            }
-            found.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-            found.truncate(limit);
-            found
-        }
-    };
+    let found = keywords::extract(norm, &tokens, &skip, language.code, limit);
     if limit > 0 && stopwords::for_language(language.code).is_none() && !tokens.list.is_empty() {
         notes.push(Note {
             code: "keywords_statistical",
@@ -283,12 +240,15 @@ fn analyze_with(text: &str, options: &Options, reweight: Option<&dyn Fn(&str) ->
         .filter(|&i| story(i) && tokens.list[i].kind.is_wordlike())
         .count();
     // A sentence counts unless page furniture covers it.
+    // Both lists are in text order: one pass over each.
+    let mut pieces = furniture.iter().peekable();
     let story_sentences = sentence_ranges
         .iter()
         .filter(|r| {
-            !furniture
-                .iter()
-                .any(|(f, _)| f.start <= r.start && r.end <= f.end)
+            while pieces.next_if(|(f, _)| f.end < r.end).is_some() {}
+            !pieces
+                .peek()
+                .is_some_and(|(f, _)| f.start <= r.start && r.end <= f.end)
         })
         .count();
     let tokens_out = options.tokens.then(|| {

@@ -1,8 +1,9 @@
 //! Stopwords: the words that never begin or end a keyphrase.
 //!
-//! One list per language (Indonesian from stopwords-iso, English from Snowball) plus a
-//! news add-on list shared by both: reporting verbs (*kata*, *ujar*, *said*), weekday and
-//! month names, clock and calendar words (*WIB*, *pukul*), currency codes (*Rp*). The
+//! One list per language (Indonesian from stopwords-iso, English from Snowball) plus two
+//! add-on lists shared by both: news words (reporting verbs such as *kata*, *ujar*, *said*;
+//! clock and calendar words such as *WIB*, *pukul*; currency codes such as *Rp*) and
+//! weekday and month names, which page-furniture detection also reads. The
 //! lists are text files under `data/stopwords/` with their source and licence in a
 //! header (and in `data/SOURCES.md`), parsed once on first use.
 
@@ -12,6 +13,7 @@ use std::sync::LazyLock;
 const INDONESIAN: &str = include_str!("../data/stopwords/id.txt");
 const ENGLISH: &str = include_str!("../data/stopwords/en.txt");
 const NEWS: &str = include_str!("../data/stopwords/news.txt");
+const CALENDAR: &str = include_str!("../data/stopwords/calendar.txt");
 
 /// The words of a list file: one per line, `#` starts a comment line.
 fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -24,8 +26,19 @@ fn set(lists: &[&'static str]) -> FxHashSet<&'static str> {
     lists.iter().flat_map(|l| words(l)).collect()
 }
 
-static ID: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[INDONESIAN, NEWS]));
-static EN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[ENGLISH, NEWS]));
+static ID: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[INDONESIAN, NEWS, CALENDAR]));
+static EN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[ENGLISH, NEWS, CALENDAR]));
+static DATES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[CALENDAR]));
+
+/// True for a lower-case weekday or month name, Indonesian or English (`selasa`, `june`).
+///
+/// ```
+/// assert!(kupas::stopwords::is_calendar("desember"));
+/// assert!(!kupas::stopwords::is_calendar("jakarta"));
+/// ```
+pub fn is_calendar(word: &str) -> bool {
+    DATES.contains(word)
+}
 
 /// The stopwords of a language (`"id"` or `"en"`, with the news add-ons), or `None` for
 /// a language without a list.
@@ -50,10 +63,10 @@ mod tests {
 
     #[test]
     fn lists_are_clean_lower_case_words() {
-        for list in [INDONESIAN, ENGLISH, NEWS] {
+        for list in [INDONESIAN, ENGLISH, NEWS, CALENDAR] {
             assert!(list.starts_with('#'), "each list names its source first");
             let all: Vec<&str> = words(list).collect();
-            assert!(all.len() > 100);
+            assert!(all.len() > 40);
             let unique: std::collections::HashSet<&str> = all.iter().copied().collect();
             assert_eq!(unique.len(), all.len(), "no word twice in one list");
             for w in all {

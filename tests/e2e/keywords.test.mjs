@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { analyze } from '../../js/node.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../js/support.mjs';
+import { openPage as openPageIn, settled } from './support.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(repo, 'tests', 'screenshots');
@@ -50,36 +51,7 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the page in a fresh context; `check()` asserts no console error, page error or dialog. */
-async function openPage(contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
-  const record = { consoleErrors: [], pageErrors: [], dialogs: [] };
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') record.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (error) => record.pageErrors.push(error.message));
-  page.on('dialog', (dialog) => {
-    record.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  });
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.getElementById('status').textContent === 'Ready');
-  const check = () => {
-    assert.deepEqual(record.consoleErrors, [], 'console errors');
-    assert.deepEqual(record.pageErrors, [], 'page errors');
-    assert.deepEqual(record.dialogs, [], 'dialogs');
-  };
-  return { page, check, close: () => context.close() };
-}
-
-/** Waits until no request is waiting for the debounce and the newest one is on screen. */
-async function settled(page) {
-  await page.waitForFunction(() => {
-    const results = document.getElementById('results');
-    return !('pending' in results.dataset) && results.dataset.rendered === results.dataset.requested;
-  });
-}
+const openPage = (contextOptions) => openPageIn(browser, server, contextOptions);
 
 async function analyzed(page, text) {
   await page.fill('#text', text);
