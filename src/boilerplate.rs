@@ -142,9 +142,9 @@ fn is_caption(line: &str) -> bool {
         let inner = &after[..after.find(')').unwrap_or(after.len())];
         // Credits are short; only they are lower-cased.
         if inner.len() <= 120 {
-            let inner = inner.to_lowercase();
-            let site_path =
-                inner.contains(".com/") || inner.contains(".id/") || inner.contains(".org/");
+            let site_path = [".com/", ".id/", ".org/"]
+                .iter()
+                .any(|p| contains_ignore_ascii_case(inner, p));
             let label = [
                 "foto",
                 "photo",
@@ -154,8 +154,12 @@ fn is_caption(line: &str) -> bool {
                 "getty images",
             ]
             .iter()
-            .any(|l| inner.starts_with(l));
-            if site_path || label || inner == "ist" || inner == "istimewa" {
+            .any(|l| starts_with_ignore_ascii_case(inner, l));
+            if site_path
+                || label
+                || inner.eq_ignore_ascii_case("ist")
+                || inner.eq_ignore_ascii_case("istimewa")
+            {
                 return true;
             }
         }
@@ -168,6 +172,18 @@ fn is_caption(line: &str) -> bool {
     };
     (label.eq_ignore_ascii_case("foto") || label.eq_ignore_ascii_case("photo"))
         && !line.ends_with(['.', '!', '?', '"', ','])
+}
+
+fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+fn contains_ignore_ascii_case(s: &str, needle: &str) -> bool {
+    s.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// A line holding only a date: weekday and month names, numbers, times and separators.

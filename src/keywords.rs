@@ -140,6 +140,8 @@ struct Term {
     lower: u32,
     /// All capitals, two letters or more.
     caps: u32,
+    /// Ever written with a capital, anywhere.
+    capitalised: bool,
     /// Group (stem or name) id.
     group: u32,
 }
@@ -170,10 +172,20 @@ struct Unit {
 }
 
 /// A phrase key: up to [`MAX_RUN`] group ids.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
 struct Key {
     ids: [u32; MAX_RUN],
     len: u8,
+}
+
+impl std::hash::Hash for Key {
+    // Only the ids in use: unused slots are always zero, so equal keys hash alike.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for &id in self.ids() {
+            state.write_u32(id);
+        }
+        state.write_u8(self.len);
+    }
 }
 
 impl Key {
@@ -206,24 +218,50 @@ struct Phrase {
     named: u32,
     /// Occurrences in the headline (the first story sentence).
     headline: u32,
-    /// Token ranges of the occurrences.
-    occurrences: Vec<(u32, u32)>,
-    /// Token ranges of the shorter names folded into this one.
-    merged: Vec<(u32, u32)>,
+    /// Token range of the first occurrence (all of them are in one list, [`Occurrence`]).
+    first: (u32, u32),
     /// Folded into another phrase.
     folded: bool,
+    /// The name this one-word name folded into: its occurrences count there.
+    merged_into: Option<u32>,
     weight: f64,
 }
 
+/// One occurrence of a phrase: its id and token range. All phrases share one list, so
+/// a text with thousands of phrases does not allocate thousands of small vectors.
+#[derive(Clone, Copy)]
+struct Occurrence {
+    phrase: u32,
+    start: u32,
+    end: u32,
+}
+
 /// The text's words, keyed and counted.
-struct Lexicon {
+struct Lexicon<'a> {
     terms: Vec<Term>,
     /// Term of each token (`u32::MAX` for tokens that are not words).
     of_token: Vec<u32>,
-    /// Each group's key (a stem, or a name's lower-case form).
-    groups: Vec<String>,
+    /// Each term's stem (a name's is its lower-case form), with the fuller alternative
+    /// when the stemmer may have eaten a first letter.
+    stems: Vec<(Cow<'a, str>, Option<String>)>,
+    /// Each group's first term, and whether the group is that term's alternative stem.
+    groups: Vec<(u32, bool)>,
     /// What each group is, for folding names.
     group_kinds: Vec<GroupKind>,
+}
+
+impl Lexicon<'_> {
+    /// A group's key: a stem, or a name's lower-case form.
+    fn group_key(&self, g: u32) -> &str {
+        let Some(&(term, alternative)) = self.groups.get(g as usize) else {
+            return "#";
+        };
+        let (stem, alt) = &self.stems[term as usize];
+        match alt {
+            Some(a) if alternative => a,
+            _ => stem,
+        }
+    }
 }
 
 /// Facts about a group that decide whether a name folds into a longer one.
@@ -253,18 +291,25 @@ fn title_case_sentences(
     text: &str,
     tokens: &Tokens,
     skip: &[bool],
-    stop: Option<&FxHashSet<&'static str>>,
+    terms: &[Term],
+    of_token: &[u32],
 ) -> Vec<bool> {
     let sentences = tokens.list.last().map_or(0, |t| t.sentence + 1);
     let mut long = vec![0u32; sentences];
     let mut caps = vec![0u32; sentences];
     let mut lower_content = vec![false; sentences];
-    for (t, _) in tokens.list.iter().zip(skip).filter(|(_, &s)| !s) {
+    for ((t, _), &id) in tokens
+        .list
+        .iter()
+        .zip(skip)
+        .zip(of_token)
+        .filter(|((_, &s), _)| !s)
+    {
         if t.kind != TokenKind::Word {
             continue;
         }
         let capital = is_capitalised(tokens.surface(text, t));
-        if !capital && !stop.is_some_and(|s| s.contains(tokens.key(text, t))) {
+        if !capital && !terms[id as usize].stop {
             lower_content[t.sentence] = true;
         }
         if t.end - t.start >= 2 {
@@ -277,26 +322,25 @@ fn title_case_sentences(
         .collect()
 }
 
-fn lexicon(
-    text: &str,
-    tokens: &Tokens,
+/// Interns the words, counts how each is written and groups them; also finds the
+/// title-case sentences (returned beside the lexicon), which need the stopwords.
+fn lexicon<'a>(
+    text: &'a str,
+    tokens: &'a Tokens,
     skip: &[bool],
-    titled: &[bool],
     stop: Option<&FxHashSet<&'static str>>,
     stemmer: Stemmer,
-) -> Lexicon {
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+) -> (Lexicon<'a>, Vec<bool>) {
+    let mut ids: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(tokens.list.len() / 2, Default::default());
     let mut terms: Vec<Term> = Vec::new();
     let mut of_token = vec![u32::MAX; tokens.list.len()];
     let mut words = 0u32;
-    let mut sentence = usize::MAX;
     for (i, t) in tokens.list.iter().enumerate() {
         // Numbers are interned too, so that a phrase ending in one has a key.
         if skip[i] || !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             continue;
         }
-        let initial = t.sentence != sentence;
-        sentence = t.sentence;
         let key = tokens.key(text, t);
         let next = terms.len() as u32;
         let id = *ids.entry(key).or_insert(next);
@@ -311,9 +355,7 @@ fn lexicon(
         let surface = tokens.surface(text, t);
         let term = &mut terms[id as usize];
         if is_capitalised(surface) {
-            if !initial && !titled[t.sentence] {
-                term.upper += 1;
-            }
+            term.capitalised = true;
             if is_all_caps(surface) {
                 term.caps += 1;
             }
@@ -339,7 +381,31 @@ fn lexicon(
             None => term.lower >= frequent && key.chars().count() <= 4,
         } || letters < 2
             || abbreviation;
-        term.title = TITLES.contains(key.trim_end_matches('.'));
+        // Titles and place heads matter only where written with a capital.
+        term.title = term.capitalised && TITLES.contains(key.trim_end_matches('.'));
+    }
+    // Capitals that mark a name: mid-sentence, outside title-case lines.
+    let titled = title_case_sentences(text, tokens, skip, &terms, &of_token);
+    let mut sentence = usize::MAX;
+    for ((t, &id), _) in tokens
+        .list
+        .iter()
+        .zip(&of_token)
+        .zip(skip)
+        .filter(|(_, &s)| !s)
+    {
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            continue;
+        }
+        let initial = t.sentence != sentence;
+        sentence = t.sentence;
+        if t.kind == TokenKind::Word
+            && !initial
+            && !titled[t.sentence]
+            && is_capitalised(tokens.surface(text, t))
+        {
+            terms[id as usize].upper += 1;
+        }
     }
     // Groups: names by their key, other words by their stem; a stem that may have lost its
     // first letter (*mengunjungi* → *unjung*) takes the fuller one when another word has it.
@@ -347,7 +413,7 @@ fn lexicon(
         .iter()
         .zip(&keys)
         .map(|(term, key)| {
-            if term.is_name() || term.caps > 0 {
+            if term.is_name() || term.caps > 0 || term.stop {
                 (Cow::Borrowed(*key), None)
             } else {
                 stemmer.stem_with_alternative(key)
@@ -359,31 +425,40 @@ fn lexicon(
         .filter(|(_, a)| a.is_none())
         .map(|(s, _)| s.as_ref())
         .collect();
-    let mut group_ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut groups = Vec::new();
-    let mut group_kinds: Vec<GroupKind> = Vec::new();
-    for ((term, (stem, alternative)), key) in terms.iter_mut().zip(&stems).zip(&keys) {
-        let chosen = match alternative {
-            Some(a) if plain.contains(a.as_str()) => a.as_str(),
-            _ => stem.as_ref(),
+    let mut group_ids: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(terms.len(), Default::default());
+    let mut groups = Vec::with_capacity(terms.len());
+    let mut group_kinds: Vec<GroupKind> = Vec::with_capacity(terms.len());
+    for (i, ((term, (stem, alternative)), key)) in
+        terms.iter_mut().zip(&stems).zip(&keys).enumerate()
+    {
+        let (chosen, alt) = match alternative {
+            Some(a) if plain.contains(a.as_str()) => (a.as_str(), true),
+            _ => (stem.as_ref(), false),
         };
         let next = groups.len() as u32;
         term.group = *group_ids.entry(chosen).or_insert(next);
         if term.group == next {
-            groups.push(chosen.to_string());
+            groups.push((i as u32, alt));
             group_kinds.push(GroupKind::default());
         }
         let kind = &mut group_kinds[term.group as usize];
         kind.common |= term.lower > 0 || term.stop;
         kind.acronym |= term.caps > 0 && term.caps * 2 >= term.upper + term.lower;
-        kind.head |= term.title || PLACE_HEADS.contains(key);
+        kind.head |= term.title || (term.capitalised && PLACE_HEADS.contains(key));
     }
-    Lexicon {
-        terms,
-        of_token,
-        groups,
-        group_kinds,
-    }
+    drop(group_ids);
+    drop(plain);
+    (
+        Lexicon {
+            terms,
+            of_token,
+            stems,
+            groups,
+            group_kinds,
+        },
+        titled,
+    )
 }
 
 /// Cuts the story into units, segment by segment.
@@ -488,9 +563,12 @@ fn units(text: &str, tokens: &Tokens, skip: &[bool], titled: &[bool], lex: &Lexi
 fn split_runs(text: &str, tokens: &Tokens, units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit> {
     let group = |i: u32| lex.terms[lex.of_token[i as usize] as usize].group;
     let key = |u: &Unit| Key::of((u.start..u.end).map(group));
-    let mut alone: FxHashMap<Key, u32> = FxHashMap::default();
+    let runs = units.iter().filter(|u| u.kind == UnitKind::Run).count();
+    let mut alone: FxHashMap<Key, u32> =
+        FxHashMap::with_capacity_and_hasher(runs, Default::default());
     // How often each sequence ends a longer run (*Jawa Barat* in *Polda Jawa Barat*).
-    let mut ending: FxHashMap<Key, u32> = FxHashMap::default();
+    let mut ending: FxHashMap<Key, u32> =
+        FxHashMap::with_capacity_and_hasher(runs / 2, Default::default());
     for u in units.iter().filter(|u| u.kind == UnitKind::Run) {
         if let Some(k) = key(u) {
             *alone.entry(k).or_default() += 1;
@@ -593,15 +671,7 @@ pub fn extract(
         return Vec::new();
     }
     let stop = stopwords::for_language(language);
-    let titled = title_case_sentences(text, tokens, skip, stop);
-    let lex = lexicon(
-        text,
-        tokens,
-        skip,
-        &titled,
-        stop,
-        Stemmer::for_language(language),
-    );
+    let (lex, titled) = lexicon(text, tokens, skip, stop, Stemmer::for_language(language));
     let units = split_runs(text, tokens, units(text, tokens, skip, &titled, &lex), &lex);
     let headline = tokens
         .list
@@ -612,8 +682,10 @@ pub fn extract(
     let group = |i: u32| lex.terms[lex.of_token[i as usize] as usize].group;
 
     // 2 · candidates.
-    let mut index: FxHashMap<Key, u32> = FxHashMap::default();
-    let mut phrases: Vec<Phrase> = Vec::new();
+    let mut index: FxHashMap<Key, u32> =
+        FxHashMap::with_capacity_and_hasher(units.len() * 2, Default::default());
+    let mut phrases: Vec<Phrase> = Vec::with_capacity(units.len() * 2);
+    let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len() * 3);
     for i in 0..units.len() {
         let first = units[i];
         if matches!(first.kind, UnitKind::Stop | UnitKind::Number) {
@@ -646,6 +718,7 @@ pub fn extract(
                             key,
                             first_sentence: u32::MAX,
                             last_sentence: u32::MAX,
+                            first: (first.start, last.end),
                             ..Phrase::default()
                         });
                     }
@@ -659,7 +732,11 @@ pub fn extract(
                     p.first_sentence = p.first_sentence.min(sentence);
                     p.named += u32::from(i == j && first.kind == UnitKind::Run);
                     p.headline += u32::from(sentence as usize == headline);
-                    p.occurrences.push((first.start, last.end));
+                    occurrences.push(Occurrence {
+                        phrase: id,
+                        start: first.start,
+                        end: last.end,
+                    });
                 }
             }
             j += 1;
@@ -678,9 +755,9 @@ pub fn extract(
     let sentence_count = sentence_count.max(1) as f64;
 
     // 3 · scoring.
-    let mut word_count: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut word_count = vec![0u32; lex.groups.len()];
     for p in phrases.iter().filter(|p| p.key.len == 1) {
-        word_count.insert(p.key.ids[0], p.count);
+        word_count[p.key.ids[0] as usize] = p.count;
     }
     let profile = if language == "en" {
         &ENGLISH
@@ -688,29 +765,46 @@ pub fn extract(
         &INDONESIAN
     };
     for p in phrases.iter_mut() {
-        let (s, e) = p.occurrences[0];
-        let chars = (s..e)
-            .map(|t| {
-                let t = &tokens.list[t as usize];
-                tokens.surface(text, t).chars().count()
-            })
-            .sum::<usize>() as f64;
+        let (s, e) = p.first;
+        let chars = if profile.word_length == 0.0 {
+            0.0
+        } else {
+            (s..e)
+                .map(|t| {
+                    let t = &tokens.list[t as usize];
+                    tokens.surface(text, t).chars().count()
+                })
+                .sum::<usize>() as f64
+        };
         p.weight = weight(p, profile, sentence_count, &word_count, chars);
     }
     fold(&mut phrases, &index, &lex);
 
     let mut order: Vec<usize> = (0..phrases.len()).filter(|&i| !phrases[i].folded).collect();
-    order.sort_by(|&a, &b| {
+    let rank = |&a: &usize, &b: &usize| {
         phrases[b]
             .weight
             .total_cmp(&phrases[a].weight)
-            .then(phrases[a].occurrences[0].cmp(&phrases[b].occurrences[0]))
-    });
+            .then(phrases[a].first.cmp(&phrases[b].first))
+    };
+    // Only the top needs an order: near-duplicates drop out, so take a generous head
+    // and sort the rest only if the head runs out.
+    let head = (limit * 4).max(32);
+    if order.len() > head {
+        order.select_nth_unstable_by(head, rank);
+        order[..head].sort_unstable_by(rank);
+    } else {
+        order.sort_unstable_by(rank);
+    }
     let mut chosen: Vec<usize> = Vec::new();
-    for i in order {
+    for n in 0..order.len() {
         if chosen.len() == limit {
             break;
         }
+        if n == head {
+            order[head..].sort_unstable_by(rank);
+        }
+        let i = order[n];
         let ids = phrases[i].key.ids();
         // A near-duplicate of a higher-ranked phrase: one holds all the other's words, or
         // they share two (*hujan deras mengguyur* / *deras mengguyur sentra*).
@@ -723,11 +817,31 @@ pub fn extract(
             chosen.push(i);
         }
     }
+    // Each chosen phrase's own occurrences (for its surface form) and those of the
+    // names folded into it, in one pass over the shared list.
+    let mut slot = vec![u32::MAX; phrases.len()];
+    for (n, &i) in chosen.iter().enumerate() {
+        slot[i] = n as u32;
+    }
+    let mut own: Vec<Vec<(u32, u32)>> = vec![Vec::new(); chosen.len()];
+    let mut all: Vec<Vec<(u32, u32)>> = vec![Vec::new(); chosen.len()];
+    for o in &occurrences {
+        let p = &phrases[o.phrase as usize];
+        let range = (o.start, o.end);
+        if let Some(&n) = slot.get(o.phrase as usize).filter(|&&n| n != u32::MAX) {
+            own[n as usize].push(range);
+            all[n as usize].push(range);
+        } else if let Some(n) = p.merged_into.map(|b| slot[b as usize]) {
+            if n != u32::MAX {
+                all[n as usize].push(range);
+            }
+        }
+    }
     chosen
         .into_iter()
-        .map(|i| {
+        .zip(own.iter().zip(all))
+        .map(|(i, (own, mut all))| {
             let p = &phrases[i];
-            let mut all: Vec<(u32, u32)> = p.occurrences.iter().chain(&p.merged).copied().collect();
             all.sort_unstable();
             all.dedup();
             let occurrences: Vec<Range<usize>> = all
@@ -735,12 +849,12 @@ pub fn extract(
                 .map(|&(s, e)| tokens.list[s as usize].start..tokens.list[e as usize - 1].end)
                 .collect();
             Found {
-                text: surface(text, tokens, &titled, &p.occurrences),
+                text: surface(text, tokens, &titled, own),
                 key: p
                     .key
                     .ids()
                     .iter()
-                    .map(|&g| lex.groups.get(g as usize).map_or("#", String::as_str))
+                    .map(|&g| lex.group_key(g))
                     .collect::<Vec<_>>()
                     .join(" "),
                 weight: p.weight,
@@ -803,16 +917,14 @@ const ENGLISH: Profile = Profile {
 };
 
 /// The score of a phrase before folding; `letters` counts the letters of its words.
-fn weight(
-    p: &Phrase,
-    profile: &Profile,
-    sentences: f64,
-    word_count: &FxHashMap<u32, u32>,
-    letters: f64,
-) -> f64 {
+fn weight(p: &Phrase, profile: &Profile, sentences: f64, word_count: &[u32], letters: f64) -> f64 {
     let count = f64::from(p.count);
     let words = f64::from(p.key.len);
-    let length = (letters / words / 6.0).powf(profile.word_length);
+    let length = if profile.word_length == 0.0 {
+        1.0
+    } else {
+        (letters / words / 6.0).powf(profile.word_length)
+    };
     let position = 1.0 / (profile.position + f64::from(p.first_sentence)).ln();
     let spread = 1.0 + profile.spread * f64::from(p.sentences) / sentences;
     let named = 1.0 + profile.named * f64::from(p.named) / count;
@@ -823,7 +935,7 @@ fn weight(
             .key
             .ids()
             .iter()
-            .map(|g| f64::from(*word_count.get(g).unwrap_or(&1)).ln_1p())
+            .map(|&g| f64::from(word_count[g as usize].max(1)).ln_1p())
             .sum::<f64>()
             / words;
         (profile.cohesion_base + profile.cohesion_per_word * mean)
@@ -831,14 +943,12 @@ fn weight(
     } else {
         1.0
     };
-    count.powf(profile.count)
-        * count.ln_1p()
-        * position
-        * spread
-        * named
-        * headline
-        * cohesion
-        * length
+    let frequency = if profile.count == 0.5 {
+        count.sqrt()
+    } else {
+        count.powf(profile.count)
+    };
+    frequency * count.ln_1p() * position * spread * named * headline * cohesion * length
 }
 
 /// Folds shorter phrases into the longer ones that hold them: a one-word name into the
@@ -892,10 +1002,9 @@ fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
         let Some(b) = holder else { continue };
         phrases[a].folded = true;
         if is_name(&phrases[a]) {
-            let moved = std::mem::take(&mut phrases[a].occurrences);
+            phrases[a].merged_into = Some(b as u32);
             let (weight, count) = (phrases[a].weight, phrases[a].count);
             let long = &mut phrases[b];
-            long.merged.extend(moved);
             long.count += count;
             long.weight += weight;
         }
