@@ -121,7 +121,7 @@ fn main() {
     for (i, k) in ks.iter().enumerate() {
         let n = docs.max(1) as f64;
         println!(
-            "@{k:<2}  P {:5.1}  R {:5.1}  F1 {:5.1}",
+            "@{k:<2}  P {:5.2}  R {:5.2}  F1 {:5.2}",
             100.0 * sums[i][0] / n,
             100.0 * sums[i][1] / n,
             100.0 * sums[i][2] / n

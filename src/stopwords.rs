@@ -5,7 +5,7 @@
 //! clock and calendar words such as *WIB*, *pukul*; currency codes such as *Rp*) and
 //! weekday and month names, which page-furniture detection also reads. The
 //! lists are text files under `data/stopwords/` with their source and licence in a
-//! header (and in `data/SOURCES.md`), parsed once on first use.
+//! header (and in the README's data table), parsed once on first use.
 
 use crate::hash::FxHashSet;
 use std::sync::LazyLock;
@@ -14,6 +14,7 @@ const INDONESIAN: &str = include_str!("../data/stopwords/id.txt");
 const ENGLISH: &str = include_str!("../data/stopwords/en.txt");
 const NEWS: &str = include_str!("../data/stopwords/news.txt");
 const CALENDAR: &str = include_str!("../data/stopwords/calendar.txt");
+const ENGLISH_WEAK: &str = include_str!("../data/stopwords/en-weak.txt");
 
 /// The words of a list file: one per line, `#` starts a comment line.
 fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -28,6 +29,7 @@ fn set(lists: &[&'static str]) -> FxHashSet<&'static str> {
 
 static ID: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[INDONESIAN, NEWS, CALENDAR]));
 static EN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[ENGLISH, NEWS, CALENDAR]));
+static EN_WEAK: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[ENGLISH_WEAK]));
 static DATES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(&[CALENDAR]));
 
 /// True for a lower-case weekday or month name, Indonesian or English (`selasa`, `june`).
@@ -53,6 +55,21 @@ pub fn for_language(code: &str) -> Option<&'static FxHashSet<&'static str>> {
     match code {
         "id" => Some(&ID),
         "en" => Some(&EN),
+        _ => None,
+    }
+}
+
+/// The weak words of a language: general words (*often*, *former*, *become*) that may
+/// stand in a keyphrase but are rarely one alone. English only; `None` elsewhere.
+///
+/// ```
+/// let weak = kupas::stopwords::weak_for_language("en").unwrap();
+/// assert!(weak.contains("often") && !weak.contains("missile"));
+/// assert!(kupas::stopwords::weak_for_language("id").is_none());
+/// ```
+pub fn weak_for_language(code: &str) -> Option<&'static FxHashSet<&'static str>> {
+    match code {
+        "en" => Some(&EN_WEAK),
         _ => None,
     }
 }
