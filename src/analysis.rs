@@ -269,8 +269,9 @@ pub enum EntityLabel {
     Email,
 }
 
-/// A named entity or value, resolved over its mentions. (Extraction arrives with the
-/// entity stage; the shape is fixed now.)
+/// A named entity or value, resolved over its mentions. People, organisations and places
+/// come from the tagger in [`ner`](crate::ner); dates, amounts and the other values are
+/// not extracted yet.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entity {
     /// The canonical (longest, most complete) name.

@@ -9,7 +9,8 @@
 //!      ─2 sentence  ─► sentence spans (abbreviations, numbers, headings)   sentence.rs
 //!      ─3 token     ─► tokens { span, kind, shape, key, sentence }         token.rs
 //!      ─  language  ─► id / en / other with a confidence                   language.rs
-//!      ─4 keywords / entities   (arrive with the next stages)
+//!      ─4 keywords  ─► ranked keyphrases over the story's tokens           keywords.rs
+//!         entities  ─► tagged names resolved into entities                ner/
 //!      ─5 analysis  ─► Analysis: every span mapped to the ORIGINAL text,   analysis.rs
 //!                      in the unit the caller asked for                    offsets.rs
 //! ```
@@ -38,6 +39,7 @@ pub mod error;
 pub mod hash;
 pub mod keywords;
 pub mod language;
+pub mod ner;
 pub mod normalize;
 pub mod offsets;
 pub mod options;
@@ -227,6 +229,24 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let mut notes = Vec::new();
     let limit = options.keyword_limit();
     let found = keywords::extract(norm, &tokens, &skip, language.code, limit);
+    // 4 · names: tagged mentions, resolved into entities.
+    let mentions = ner::tag(norm, &tokens, &skip);
+    let entities: Vec<Entity> = ner::resolve(norm, &tokens, &mentions)
+        .into_iter()
+        .map(|e| Entity {
+            text: e.text,
+            label: e.label,
+            aliases: e.aliases,
+            count: e.mentions.len(),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|&(s, e)| span(tokens.list[s].start, tokens.list[e - 1].end))
+                .collect(),
+            value: None,
+            role: None,
+        })
+        .collect();
     if limit > 0 && stopwords::for_language(language.code).is_none() && !tokens.list.is_empty() {
         notes.push(Note {
             code: "keywords_statistical",
@@ -299,7 +319,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                 occurrences: k.occurrences.iter().map(|r| span(r.start, r.end)).collect(),
             })
             .collect(),
-        entities: Vec::new(),
+        entities,
         notes,
     }
 }

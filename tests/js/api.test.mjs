@@ -355,6 +355,9 @@ describe('offset units', () => {
       u16.keywords.forEach((k, i) =>
         assertSameSurfaces(text, k.occurrences, u8.keywords[i].occurrences, cp.keywords[i].occurrences, k.text),
       );
+      u16.entities.forEach((e, i) =>
+        assertSameSurfaces(text, e.mentions, u8.entities[i].mentions, cp.entities[i].mentions, e.text),
+      );
       // Only the spans differ between units.
       const strip = (r) => ({
         ...r,
@@ -362,6 +365,7 @@ describe('offset units', () => {
         tokens: r.tokens.map(({ start, end, ...t }) => t),
         boilerplate: r.boilerplate.map(({ start, end, ...b }) => b),
         keywords: r.keywords.map(({ occurrences, ...k }) => k),
+        entities: r.entities.map(({ mentions, ...e }) => e),
       });
       assert.deepEqual(strip(u8), strip(u16));
       assert.deepEqual(strip(cp), strip(u16));

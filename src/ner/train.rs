@@ -1,0 +1,396 @@
+//! Training and evaluation on CoNLL-style files (`token [middle columns] IOB-tag`, a blank
+//! line between sentences), as `npm run train` and `npm run eval:ner` use them.
+//!
+//! The files are pre-tokenized; kupas has its own tokenizer. So each sentence is rebuilt by
+//! joining its tokens with single spaces and run through kupas's own normalizer, sentence
+//! splitter and tokenizer, and the gold names are projected onto kupas's tokens by their
+//! character spans. The tagger thus learns on exactly the tokens it will see.
+
+use super::features::{self, Word, PER_TOKEN};
+use super::model::{shuffled, Example, Model, Trainer, TAGS};
+use crate::analysis::EntityLabel;
+use std::ops::Range;
+
+/// A gold name: byte range in the sentence text, and its type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gold {
+    /// Byte range in [`Sentence::text`].
+    pub span: Range<usize>,
+    /// PERSON, ORGANIZATION or LOCATION.
+    pub label: EntityLabel,
+}
+
+/// A sentence of a CoNLL file, rebuilt.
+#[derive(Clone, Debug, Default)]
+pub struct Sentence {
+    /// The tokens joined by single spaces.
+    pub text: String,
+    /// Byte range of each original token in `text`.
+    pub tokens: Vec<Range<usize>>,
+    /// The gold names, with token ranges as `tokens` indices.
+    pub names: Vec<(Range<usize>, EntityLabel)>,
+}
+
+impl Sentence {
+    /// The gold names as byte spans.
+    pub fn gold(&self) -> Vec<Gold> {
+        self.names
+            .iter()
+            .map(|(r, label)| Gold {
+                span: self.tokens[r.start].start..self.tokens[r.end - 1].end,
+                label: *label,
+            })
+            .collect()
+    }
+}
+
+/// The product's label for a data set's tag type (`PER`/`PERSON`, `ORG`/`ORGANISATION`,
+/// `LOC`/`PLACE`); `None` for other types.
+pub fn label_for(kind: &str) -> Option<EntityLabel> {
+    match kind {
+        "PER" | "PERSON" => Some(EntityLabel::Person),
+        "ORG" | "ORGANISATION" | "ORGANIZATION" => Some(EntityLabel::Organization),
+        "LOC" | "PLACE" | "LOCATION" | "GPE" => Some(EntityLabel::Location),
+        _ => None,
+    }
+}
+
+/// Parses a CoNLL-style file. Tags other than PER/ORG/LOC and their synonyms count as O.
+///
+/// ```
+/// let s = kupas::ner::train::parse_conll("Joko B-PER\nWidodo I-PER\nke O\nBali B-LOC\n\nYa O\n");
+/// assert_eq!(s.len(), 2);
+/// assert_eq!(s[0].text, "Joko Widodo ke Bali");
+/// assert_eq!(s[0].gold()[0].span, 0..11);
+/// ```
+pub fn parse_conll(data: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut current = Sentence::default();
+    let mut open: Option<(usize, EntityLabel)> = None;
+    let close = |s: &mut Sentence, open: &mut Option<(usize, EntityLabel)>| {
+        if let Some((start, label)) = open.take() {
+            let end = s.tokens.len();
+            s.names.push((start..end, label));
+        }
+    };
+    for line in data.lines().chain(std::iter::once("")) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.is_empty() {
+            close(&mut current, &mut open);
+            if !current.tokens.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let word = cols[0];
+        let tag = if cols.len() > 1 {
+            cols[cols.len() - 1]
+        } else {
+            "O"
+        };
+        let (prefix, kind) = tag.split_once('-').unwrap_or((tag, ""));
+        let label = label_for(kind);
+        let begins = match (prefix, label, open) {
+            (_, None, _) => {
+                close(&mut current, &mut open);
+                false
+            }
+            ("B", Some(_), _) => true,
+            ("I", Some(l), Some((_, o))) if l == o => false,
+            _ => true,
+        };
+        if begins {
+            close(&mut current, &mut open);
+            open = label.map(|l| (current.tokens.len(), l));
+        }
+        if !current.text.is_empty() {
+            current.text.push(' ');
+        }
+        let start = current.text.len();
+        current.text.push_str(word);
+        current.tokens.push(start..current.text.len());
+    }
+    out
+}
+
+/// kupas's tokens of a sentence: their byte ranges in the sentence text and their words.
+fn tokenize(text: &str) -> Vec<(Range<usize>, Word, usize)> {
+    let normalized = crate::normalize::normalize(text);
+    let norm = normalized.text.as_ref();
+    let tokens = crate::token::tokenize(norm, &crate::sentence::split(norm));
+    tokens
+        .list
+        .iter()
+        .map(|t| {
+            let (s, e) = normalized.to_original(t.start, t.end);
+            let word = Word::of(tokens.surface(norm, t), tokens.key(norm, t), t.kind);
+            (s..e, word, t.sentence)
+        })
+        .collect()
+}
+
+/// BIO tag index for a type (`begin` or inside).
+fn tag_index(label: EntityLabel, begin: bool) -> usize {
+    let base = match label {
+        EntityLabel::Person => 1,
+        EntityLabel::Organization => 3,
+        _ => 5,
+    };
+    base + usize::from(!begin)
+}
+
+/// Training examples from sentences: one per kupas sentence, gold tags projected.
+pub fn examples(sentences: &[Sentence]) -> Vec<Example> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let gold = s.gold();
+        let tokens = tokenize(&s.text);
+        let mut from = 0;
+        while from < tokens.len() {
+            let sentence = tokens[from].2;
+            let to = tokens[from..]
+                .iter()
+                .position(|t| t.2 != sentence)
+                .map_or(tokens.len(), |n| from + n);
+            let part = &tokens[from..to];
+            let words: Vec<Word> = part.iter().map(|t| t.1).collect();
+            let mut feats = Vec::with_capacity(words.len() * PER_TOKEN);
+            for i in 0..words.len() {
+                features::features(&words, i, 0, &mut feats);
+            }
+            let tags = part
+                .iter()
+                .map(|(r, _, _)| {
+                    gold.iter()
+                        .find(|g| g.span.start <= r.start && r.start < g.span.end)
+                        .map_or(0, |g| tag_index(g.label, g.span.start == r.start))
+                })
+                .collect();
+            out.push(Example {
+                features: feats,
+                tags,
+            });
+            from = to;
+        }
+    }
+    out
+}
+
+/// Trains a model on `train` for `epochs` passes; `report` hears each epoch's number and
+/// the model averaged so far (to evaluate on a development set).
+pub fn train(train: &[Sentence], epochs: usize, mut report: impl FnMut(usize, &Model)) -> Model {
+    let examples = examples(train);
+    let mut trainer = Trainer::new(PER_TOKEN);
+    for epoch in 0..epochs {
+        trainer.epoch(&examples, &shuffled(examples.len(), epoch as u64 + 1));
+        report(epoch + 1, &trainer.averaged());
+    }
+    trainer.averaged()
+}
+
+/// Names predicted by `model` for a sentence text, as byte spans.
+pub fn predict(model: &Model, text: &str) -> Vec<Gold> {
+    let tokens = tokenize(text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < tokens.len() {
+        let sentence = tokens[from].2;
+        let to = tokens[from..]
+            .iter()
+            .position(|t| t.2 != sentence)
+            .map_or(tokens.len(), |n| from + n);
+        let words: Vec<Word> = tokens[from..to].iter().map(|t| t.1).collect();
+        for (s, e, tag) in super::tag_words(model, &words) {
+            out.push(Gold {
+                span: tokens[from + s].0.start..tokens[from + e - 1].0.end,
+                label: super::label_of(tag),
+            });
+        }
+        from = to;
+    }
+    out
+}
+
+/// Counts for one type: true positives, predicted, gold.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Exact matches (span and type).
+    pub correct: usize,
+    /// Predicted names.
+    pub predicted: usize,
+    /// Gold names.
+    pub gold: usize,
+}
+
+impl Counts {
+    /// Precision, recall and F1 in percent.
+    pub fn scores(&self) -> (f64, f64, f64) {
+        let p = if self.predicted > 0 {
+            100.0 * self.correct as f64 / self.predicted as f64
+        } else {
+            0.0
+        };
+        let r = if self.gold > 0 {
+            100.0 * self.correct as f64 / self.gold as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+}
+
+/// The three types scored, in report order.
+pub const SCORED: [EntityLabel; 3] = [
+    EntityLabel::Person,
+    EntityLabel::Organization,
+    EntityLabel::Location,
+];
+
+/// Scores predictions against the gold names of each sentence, conlleval style: a
+/// predicted span is mapped to the original tokens it starts and ends in, and counts only
+/// if both ends and the type match. Returns per-type counts in [`SCORED`] order.
+pub fn score(sentences: &[Sentence], predicted: &[Vec<Gold>]) -> [Counts; 3] {
+    let mut counts = [Counts::default(); 3];
+    let slot = |l: EntityLabel| SCORED.iter().position(|&s| s == l);
+    for (s, preds) in sentences.iter().zip(predicted) {
+        let token_at = |byte: usize| {
+            s.tokens
+                .iter()
+                .position(|t| t.start <= byte && byte < t.end)
+        };
+        let gold: Vec<(usize, usize, EntityLabel)> =
+            s.names.iter().map(|(r, l)| (r.start, r.end, *l)).collect();
+        for g in &gold {
+            if let Some(k) = slot(g.2) {
+                counts[k].gold += 1;
+            }
+        }
+        let mut seen = Vec::new();
+        for p in preds {
+            let Some(k) = slot(p.label) else { continue };
+            let (Some(a), Some(b)) = (token_at(p.span.start), token_at(p.span.end.max(1) - 1))
+            else {
+                continue;
+            };
+            let mapped = (a, b + 1, p.label);
+            if seen.contains(&mapped) {
+                continue;
+            }
+            seen.push(mapped);
+            counts[k].predicted += 1;
+            counts[k].correct += usize::from(gold.contains(&mapped));
+        }
+    }
+    counts
+}
+
+/// Micro-averaged counts over the types.
+pub fn micro(counts: &[Counts]) -> Counts {
+    counts.iter().fold(Counts::default(), |a, c| Counts {
+        correct: a.correct + c.correct,
+        predicted: a.predicted + c.predicted,
+        gold: a.gold + c.gold,
+    })
+}
+
+/// Tag names, for reports.
+pub fn tag_names() -> &'static [&'static str] {
+    &TAGS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tiny corpus written for this test: people after titles, places after "di".
+    const TINY: &str = "\
+Presiden B-PER
+Budi I-PER
+Santoso I-PER
+tiba O
+di O
+Medan B-LOC
+. O
+
+Menteri O
+Sari B-PER
+Dewi I-PER
+berkunjung O
+ke O
+Palu B-LOC
+. O
+
+Warga O
+Kendari B-LOC
+menyambut O
+Gubernur O
+Andi B-PER
+Wijaya I-PER
+. O
+
+Bank B-ORG
+Nusantara I-ORG
+membuka O
+kantor O
+di O
+Ambon B-LOC
+. O
+";
+
+    #[test]
+    fn parses_and_projects_gold_names() {
+        let s = parse_conll(TINY);
+        assert_eq!(s.len(), 4);
+        assert_eq!(
+            s[0].names,
+            [(0..3, EntityLabel::Person), (5..6, EntityLabel::Location)]
+        );
+        let ex = examples(&s[..1]);
+        // Presiden Budi Santoso tiba di Medan .
+        assert_eq!(ex[0].tags, [1, 2, 2, 0, 0, 5, 0]);
+    }
+
+    #[test]
+    fn trains_on_a_tiny_corpus_and_scores_it() {
+        let s = parse_conll(TINY);
+        let mut epochs = 0;
+        let model = train(&s, 8, |_, _| epochs += 1);
+        assert_eq!(epochs, 8);
+        let predicted: Vec<Vec<Gold>> = s.iter().map(|x| predict(&model, &x.text)).collect();
+        let counts = score(&s, &predicted);
+        let all = micro(&counts);
+        assert_eq!(all.gold, 8);
+        // A perceptron fits its own training sentences.
+        assert!(all.correct >= 7, "{counts:?}");
+        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        let repeat: Vec<Vec<Gold>> = s.iter().map(|x| predict(&again, &x.text)).collect();
+        assert_eq!(micro(&score(&s, &repeat)).correct, all.correct);
+    }
+
+    #[test]
+    fn scoring_needs_both_ends_and_the_type() {
+        let s = parse_conll("Kota B-LOC\nBaru I-LOC\nramai O\n");
+        let gold = |a: usize, b: usize, l| Gold {
+            span: a..b,
+            label: l,
+        };
+        let exact = score(&s, &[vec![gold(0, 9, EntityLabel::Location)]]);
+        assert_eq!(
+            exact[2],
+            Counts {
+                correct: 1,
+                predicted: 1,
+                gold: 1
+            }
+        );
+        let short = score(&s, &[vec![gold(5, 9, EntityLabel::Location)]]);
+        assert_eq!(short[2].correct, 0);
+        let typed = score(&s, &[vec![gold(0, 9, EntityLabel::Person)]]);
+        assert_eq!((typed[0].predicted, typed[2].correct), (1, 0));
+    }
+}
