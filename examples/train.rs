@@ -13,7 +13,8 @@ use std::path::PathBuf;
 
 const DATA: &str = "../shared/data/ner";
 /// Features whose largest weight quantizes below this (of 127) are dropped: 2 keeps about
-/// 27,000 of 73,000 features at a cost of about 1.5 F1 on idner-news-2k dev.
+/// 26,000 of 75,000 features (167 KB gzipped instead of about 400) at a cost of about 1.5 F1
+/// on idner-news-2k dev.
 const PRUNE: i8 = 2;
 const TRAIN: [&str; 2] = ["idner-news-2k/train.txt", "nergrit/train_preprocess.txt"];
 const DEV: [&str; 2] = ["idner-news-2k/dev.txt", "nergrit/valid_preprocess.txt"];

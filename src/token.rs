@@ -130,19 +130,7 @@ pub fn shape(surface: &str) -> String {
     let mut out = String::with_capacity(surface.len().min(16));
     let mut last = '\0';
     let mut run = 0;
-    for c in surface.chars() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue; // part of the letter before it
-        }
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_alphabetic() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
+    for s in surface.chars().filter_map(shape_class) {
         if s == last {
             run += 1;
         } else {
@@ -154,6 +142,23 @@ pub fn shape(surface: &str) -> String {
         }
     }
     out
+}
+
+/// A character's class in a [`shape`]: `X` upper-case letter, `x` other letter, `d`
+/// digit, any other character as it is; `None` for a combining mark, which belongs to the
+/// letter before it.
+pub fn shape_class(c: char) -> Option<char> {
+    if unicode_normalization::char::is_combining_mark(c) {
+        None
+    } else if c.is_uppercase() {
+        Some('X')
+    } else if c.is_alphabetic() {
+        Some('x')
+    } else if c.is_numeric() {
+        Some('d')
+    } else {
+        Some(c)
+    }
 }
 
 /// Tokenizes the normalized `text`, sentence by sentence.

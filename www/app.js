@@ -159,18 +159,21 @@ function failWorker(message) {
   state.inFlight = false;
   state.queued = null;
   setStatus(message, 'error');
-  hideResults();
+  clearResults('error');
   markRendered(state.seq);
 }
 
-/** Neither results nor the "nothing to analyze" note: the status line says what went wrong. */
-function hideResults() {
+/**
+ * No results to show: `'empty'` shows the "nothing to analyze" note, `'error'` shows
+ * nothing (the status line says what went wrong).
+ */
+function clearResults(why) {
   state.view = null;
   state.selected = null;
   state.hits = [];
-  els.empty.hidden = true;
+  els.empty.hidden = why !== 'empty';
   els.results.hidden = true;
-  els.results.dataset.state = 'error';
+  els.results.dataset.state = why;
 }
 
 // `data-pending` on the results marks a request waiting for the debounce; `data-requested`
@@ -190,12 +193,12 @@ function requestAnalysis() {
   els.results.dataset.requested = String(id);
   if (text.trim() === '') {
     state.queued = null;
-    showEmpty();
+    clearResults('empty');
     markRendered(id);
     return;
   }
   if (state.failed || !worker) {
-    hideResults();
+    clearResults('error');
     markRendered(id);
     return;
   }
@@ -239,7 +242,7 @@ function onWorkerMessage(event) {
   if (message.id !== state.latest.id) return;
   if (message.error) {
     setStatus(`Analysis failed: ${message.error}`, 'error');
-    hideResults();
+    clearResults('error');
     markRendered(message.id);
     return;
   }
@@ -254,15 +257,6 @@ function markRendered(id) {
 
 // ---------------------------------------------------------------------------------------
 // Rendering
-
-function showEmpty() {
-  state.view = null;
-  state.selected = null;
-  state.hits = [];
-  els.empty.hidden = false;
-  els.results.hidden = true;
-  els.results.dataset.state = 'empty';
-}
 
 function render() {
   const { text, result, ms } = state.view;

@@ -6,7 +6,9 @@
 //! one or two of those hashes, which costs a multiply rather than a string.
 
 use crate::analysis::TokenKind;
-use crate::token::Tokens;
+use crate::hash::FxHasher;
+use crate::token::shape_class;
+use std::hash::Hasher;
 
 /// What the templates need of one token, hashed.
 #[derive(Clone, Copy, Debug, Default)]
@@ -25,15 +27,13 @@ pub struct Word {
     pub length: u8,
 }
 
-/// Hash of a string with a seed (FxHash-style, 64-bit).
+/// Hash of a string with a seed (one seed per kind of string).
 fn hash_str(seed: u64, s: &str) -> u64 {
-    let mut h = seed;
-    for chunk in s.as_bytes().chunks(8) {
-        let mut buf = [0u8; 8];
-        buf[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    (h.rotate_left(5) ^ s.len() as u64).wrapping_mul(0x517c_c1b7_2722_0a95)
+    let mut h = FxHasher::default();
+    h.write_u64(seed);
+    h.write(s.as_bytes());
+    h.write_usize(s.len());
+    h.finish()
 }
 
 /// The byte index after the first `n` characters of `s` (or its length).
@@ -55,28 +55,20 @@ fn char_suffix(s: &str, n: usize) -> &str {
 impl Word {
     /// The hashed facts of a token, from its surface and key.
     pub fn of(surface: &str, key: &str, kind: TokenKind) -> Word {
-        let mut shape = 0xcbf2_9ce4_8422_2325u64;
+        // The shape of `token::shape` with every run collapsed to one symbol, hashed.
+        let mut shape = FxHasher::default();
         let mut last = '\0';
         let mut length = 0u8;
-        for c in surface.chars() {
+        for class in surface.chars().filter_map(shape_class) {
             length = length.saturating_add(1);
-            let class = if c.is_uppercase() {
-                'X'
-            } else if c.is_alphabetic() {
-                'x'
-            } else if c.is_numeric() {
-                'd'
-            } else {
-                c
-            };
             if class != last {
-                shape = (shape ^ u64::from(u32::from(class))).wrapping_mul(0x0100_0000_01b3);
+                shape.write_u32(u32::from(class));
                 last = class;
             }
         }
         Word {
             key: hash_str(1, key),
-            shape,
+            shape: shape.finish(),
             affixes: [
                 hash_str(2, char_prefix(key, 2)),
                 hash_str(3, char_prefix(key, 3)),
@@ -88,15 +80,6 @@ impl Word {
             kind: kind as u8,
             length: length.min(15),
         }
-    }
-
-    /// The words of a text's tokens, in order.
-    pub fn all(text: &str, tokens: &Tokens) -> Vec<Word> {
-        tokens
-            .list
-            .iter()
-            .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
-            .collect()
     }
 }
 
@@ -113,11 +96,10 @@ const START: u64 = 0x0053_5441_5254;
 const END: u64 = 0x0045_4e44;
 
 /// How many features [`features`] writes per token.
-pub const PER_TOKEN: usize = 22;
+pub const PER_TOKEN: usize = 21;
 
-/// The features of token `i` of the sentence `words` (indices within one sentence), plus
-/// `extra` facts from outside the sentence (a gazetteer or document hit: one flag each).
-pub fn features(words: &[Word], i: usize, extra: u64, out: &mut Vec<u32>) {
+/// Appends the features of token `i` of the sentence `words` to `out`.
+pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
     let w = &words[i];
     let at = |d: isize| -> Option<&Word> {
         let j = i as isize + d;
@@ -145,7 +127,6 @@ pub fn features(words: &[Word], i: usize, extra: u64, out: &mut Vec<u32>) {
     out.push(mix(18, key(-1) ^ shape(0).rotate_left(29)));
     out.push(mix(19, shape(0) ^ key(1).rotate_left(29)));
     out.push(mix(20, u64::from(w.kind) ^ u64::from(w.capital) << 8));
-    out.push(mix(21, extra ^ w.shape.rotate_left(11)));
 }
 
 #[cfg(test)]
@@ -178,14 +159,14 @@ mod tests {
             .collect();
         for i in 0..words.len() {
             let mut out = Vec::new();
-            features(&words, i, 0, &mut out);
+            features(&words, i, &mut out);
             assert_eq!(out.len(), PER_TOKEN);
         }
         // A different neighbour changes the neighbour features, not the word's own.
         let mut a = Vec::new();
         let mut b = Vec::new();
-        features(&words, 1, 0, &mut a);
-        features(&words[1..], 0, 0, &mut b);
+        features(&words, 1, &mut a);
+        features(&words[1..], 0, &mut b);
         assert_eq!(a[1], b[1]);
         assert_ne!(a[8], b[8]);
     }

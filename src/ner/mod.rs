@@ -45,8 +45,9 @@ fn label_of(tag: usize) -> EntityLabel {
     }
 }
 
-/// The runs of tokens the tagger reads as one sequence: a sentence, cut at furniture.
-fn sequences(tokens: &Tokens, skip: &[bool]) -> Vec<std::ops::Range<usize>> {
+/// The runs of tokens the tagger reads as one sequence: a sentence, cut at furniture
+/// (`skip`).
+pub fn sequences(tokens: &Tokens, skip: &[bool]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, t) in tokens.list.iter().enumerate() {
@@ -66,15 +67,25 @@ fn sequences(tokens: &Tokens, skip: &[bool]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Tags one sequence of words with `model`; returns mentions with token indices relative
-/// to the sequence.
-pub fn tag_words(model: &Model, words: &[Word]) -> Vec<(usize, usize, usize)> {
-    let mut feats = Vec::with_capacity(words.len() * PER_TOKEN);
-    for i in 0..words.len() {
-        features::features(words, i, 0, &mut feats);
-    }
-    let tags = model.decode(&feats, PER_TOKEN);
+/// Tags one sequence of words with `model` (`scratch` holds the features); returns the
+/// mentions as (start, end, begin tag) with indices relative to the sequence. A mention
+/// starts and ends with a word, whatever the tagger took in beside it; a sequence without
+/// a capitalised word holds no name and is not tagged.
+pub fn tag_words(
+    model: &Model,
+    words: &[Word],
+    scratch: &mut Vec<u32>,
+) -> Vec<(usize, usize, usize)> {
+    let word = TokenKind::Word as u8;
     let mut out = Vec::new();
+    if !words.iter().any(|w| w.capital && w.kind == word) {
+        return out;
+    }
+    scratch.clear();
+    for i in 0..words.len() {
+        features::features(words, i, scratch);
+    }
+    let tags = model.decode(scratch, PER_TOKEN);
     let mut i = 0;
     while i < tags.len() {
         let t = tags[i];
@@ -87,7 +98,10 @@ pub fn tag_words(model: &Model, words: &[Word]) -> Vec<(usize, usize, usize)> {
         while j < tags.len() && tags[j] != 0 && tags[j] % 2 == 0 && tags[j] / 2 == kind {
             j += 1;
         }
-        out.push((i, j, 2 * kind - 1));
+        let is_word = |k: &usize| words[*k].kind == word;
+        if let (Some(s), Some(e)) = ((i..j).find(is_word), (i..j).rev().find(is_word)) {
+            out.push((s, e + 1, 2 * kind - 1));
+        }
         i = j;
     }
     out
@@ -116,33 +130,19 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Mention> {
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut words = Vec::new();
+    let mut scratch = Vec::new();
     for range in sequences(tokens, skip) {
-        let slice = &tokens.list[range.clone()];
-        // Only sequences with a capitalised word can hold a name.
-        let capital = slice.iter().any(|t| {
-            t.kind == TokenKind::Word
-                && tokens
-                    .surface(text, t)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        });
-        if !capital {
-            continue;
-        }
-        let words: Vec<Word> = slice
-            .iter()
-            .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
-            .collect();
-        for (s, e, tag) in tag_words(model, &words) {
-            // A name starts and ends with a word, whatever the tagger took in beside it.
-            let is_word = |i: &usize| slice[*i].kind == TokenKind::Word;
-            let (Some(s), Some(e)) = ((s..e).find(is_word), (s..e).rev().find(is_word)) else {
-                continue;
-            };
+        words.clear();
+        words.extend(
+            tokens.list[range.clone()]
+                .iter()
+                .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind)),
+        );
+        for (s, e, tag) in tag_words(model, &words, &mut scratch) {
             out.push(Mention {
                 start: range.start + s,
-                end: range.start + e + 1,
+                end: range.start + e,
                 label: label_of(tag),
             });
         }
@@ -180,74 +180,53 @@ fn render(text: &str, tokens: &Tokens, m: &Mention) -> String {
 /// it (*Putin* → *Vladimir Putin*). Entities come in order of first mention.
 pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolved> {
     let names: Vec<String> = mentions.iter().map(|m| render(text, tokens, m)).collect();
-    let keys: Vec<Vec<String>> = names
+    // Distinct names: (type, lower-case words), each mention's index among them.
+    let mut distinct: Vec<(EntityLabel, Vec<String>)> = Vec::new();
+    let of: Vec<usize> = mentions
         .iter()
-        .map(|n| n.split(' ').map(str::to_lowercase).collect())
+        .zip(&names)
+        .map(|(m, name)| {
+            let key = (m.label, name.split(' ').map(str::to_lowercase).collect());
+            distinct.iter().position(|d| *d == key).unwrap_or_else(|| {
+                distinct.push(key);
+                distinct.len() - 1
+            })
+        })
         .collect();
-    // Distinct names per type, longest first.
-    let mut distinct: Vec<usize> = Vec::new();
-    for i in 0..mentions.len() {
-        if !distinct
-            .iter()
-            .any(|&d| mentions[d].label == mentions[i].label && keys[d] == keys[i])
-        {
-            distinct.push(i);
-        }
-    }
-    let contains = |long: &[String], short: &[String]| {
-        long.len() > short.len() && long.windows(short.len()).any(|w| w == short)
+    let holds = |long: usize, short: usize| {
+        let ((ll, lw), (sl, sw)) = (&distinct[long], &distinct[short]);
+        ll == sl && lw.len() > sw.len() && lw.windows(sw.len()).any(|w| w == sw.as_slice())
     };
-    // Each distinct name's canonical name (itself or the one longer name holding it).
-    let canonical = |i: usize| -> usize {
-        let holders: Vec<usize> = distinct
-            .iter()
-            .copied()
-            .filter(|&d| mentions[d].label == mentions[i].label && contains(&keys[d], &keys[i]))
-            .collect();
-        // The longest holder, when all holders are parts of it.
-        let longest = holders.iter().copied().max_by_key(|&d| keys[d].len());
-        match longest {
-            Some(l)
-                if holders
-                    .iter()
-                    .all(|&h| h == l || contains(&keys[l], &keys[h])) =>
-            {
-                l
+    // Each distinct name's canonical one: the longest name holding it, when every other
+    // holder is part of that one; else itself.
+    let canonical: Vec<usize> = (0..distinct.len())
+        .map(|d| {
+            let holders: Vec<usize> = (0..distinct.len()).filter(|&h| holds(h, d)).collect();
+            match holders.iter().copied().max_by_key(|&h| distinct[h].1.len()) {
+                Some(l) if holders.iter().all(|&h| h == l || holds(l, h)) => l,
+                _ => d,
             }
-            _ => i,
-        }
-    };
+        })
+        .collect();
+    let mut entity_of: Vec<Option<usize>> = vec![None; distinct.len()];
     let mut entities: Vec<Resolved> = Vec::new();
-    let mut index: Vec<(usize, usize)> = Vec::new(); // (canonical mention, entity)
-    for (i, m) in mentions.iter().enumerate() {
-        let own = distinct
-            .iter()
-            .copied()
-            .find(|&d| mentions[d].label == m.label && keys[d] == keys[i])
-            .unwrap_or(i);
-        let c = canonical(own);
-        let c = distinct
-            .iter()
-            .copied()
-            .find(|&d| mentions[d].label == m.label && keys[d] == keys[c])
-            .unwrap_or(c);
-        let e = match index.iter().find(|(k, _)| *k == c) {
-            Some(&(_, e)) => e,
-            None => {
-                entities.push(Resolved {
-                    text: names[c].clone(),
-                    label: m.label,
-                    aliases: Vec::new(),
-                    mentions: Vec::new(),
-                });
-                index.push((c, entities.len() - 1));
-                entities.len() - 1
-            }
-        };
+    for ((m, name), &d) in mentions.iter().zip(&names).zip(&of) {
+        let c = canonical[d];
+        let e = *entity_of[c].get_or_insert_with(|| {
+            // The canonical name as first written.
+            let first = of.iter().position(|&x| x == c).unwrap_or(0);
+            entities.push(Resolved {
+                text: names[first].clone(),
+                label: m.label,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            });
+            entities.len() - 1
+        });
         let entity = &mut entities[e];
         entity.mentions.push((m.start, m.end));
-        if names[i] != entity.text && !entity.aliases.contains(&names[i]) {
-            entity.aliases.push(names[i].clone());
+        if *name != entity.text && !entity.aliases.contains(name) {
+            entity.aliases.push(name.clone());
         }
     }
     entities
