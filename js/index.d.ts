@@ -144,8 +144,15 @@ export interface Entity {
   count: number;
   /** Every mention in the original text. */
   mentions: Span[];
-  /** A normalised value where known: an ISO 8601 date or time, a number. */
+  /**
+   * A normalised value where known: an ISO 8601 date, period or time (`"2024-06-18"`,
+   * `"2024-06-18/2024-06-19"`, `"2023-09"`, `"T02:45"`), or an amount's number as decimal text.
+   */
   value?: string;
+  /** For MONEY, PERCENT and QUANTITY: the number (`1.5e12` for "Rp1,5 triliun"). */
+  amount?: number;
+  /** For MONEY the ISO 4217 currency (`"IDR"`, `"USD"`); for PERCENT `"%"`; for QUANTITY the unit word. */
+  unit?: string;
   /** A role such as `"source"` for a news outlet cited as a source. */
   role?: string;
 }

@@ -284,9 +284,18 @@ pub struct Entity {
     pub count: usize,
     /// Every mention in the original text.
     pub mentions: Vec<Span>,
-    /// A normalised value where one can be known: an ISO 8601 date or time, a number.
+    /// A normalised value where one can be known: an ISO 8601 date, period or time
+    /// (`2024-06-18`, `2024-06-18/2024-06-19`, `2023-09`, `T02:45`), or for an amount its
+    /// number as plain decimal text (`1500000000000`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// For MONEY, PERCENT and QUANTITY: the number (`1.5e12` for *Rp1,5 triliun*).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+    /// For MONEY the ISO 4217 currency (`IDR`, `USD`); for PERCENT `%`; for QUANTITY the
+    /// unit as written, lower-cased (`rudal`, `tahun`, `km`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// A role such as `"source"` for a news outlet cited as a source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,

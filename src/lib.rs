@@ -244,6 +244,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                 .map(|&(s, e)| span(tokens.list[s].start, tokens.list[e - 1].end))
                 .collect(),
             value: None,
+            amount: None,
+            unit: None,
             role: None,
         })
         .collect();
