@@ -270,8 +270,8 @@ pub enum EntityLabel {
 }
 
 /// A named entity or value, resolved over its mentions. People, organisations and places
-/// come from the tagger in [`ner`](crate::ner); dates, amounts and the other values are
-/// not extracted yet.
+/// come from the tagger in [`ner`](crate::ner), dates, times, amounts and addresses from
+/// the rules in [`ner::values`](crate::ner::values).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entity {
     /// The canonical (longest, most complete) name.

@@ -231,7 +231,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let found = keywords::extract(norm, &tokens, &skip, language.code, limit);
     // 4 · names: tagged mentions, resolved into entities.
     let mentions = ner::tag(norm, &tokens, &skip);
-    let entities: Vec<Entity> = ner::resolve(norm, &tokens, &mentions)
+    let mut entities: Vec<Entity> = ner::resolve(norm, &tokens, &mentions)
         .into_iter()
         .map(|e| Entity {
             text: e.text,
@@ -246,9 +246,43 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             value: None,
             amount: None,
             unit: None,
-            role: None,
+            role: e.source.then(|| "source".to_string()),
         })
         .collect();
+    // 4 · values: dates, times, amounts and addresses by rule; equal values are one entity.
+    let found_values = ner::values::find(norm, &tokens, &skip);
+    let named = entities.len();
+    for v in found_values {
+        let surface = &norm[tokens.list[v.start].start..tokens.list[v.end - 1].end];
+        let mention = span(tokens.list[v.start].start, tokens.list[v.end - 1].end);
+        let same = |e: &Entity| {
+            e.label == v.label
+                && match (&e.value, &v.value) {
+                    (Some(a), Some(b)) => a == b && e.unit == v.unit,
+                    _ => e.text.eq_ignore_ascii_case(surface),
+                }
+        };
+        match entities[named..].iter_mut().find(|e| same(e)) {
+            Some(e) => {
+                e.count += 1;
+                e.mentions.push(mention);
+                if surface != e.text && !e.aliases.iter().any(|a| a == surface) {
+                    e.aliases.push(surface.to_string());
+                }
+            }
+            None => entities.push(Entity {
+                text: surface.to_string(),
+                label: v.label,
+                aliases: Vec::new(),
+                count: 1,
+                mentions: vec![mention],
+                value: v.value,
+                amount: v.amount,
+                unit: v.unit,
+                role: None,
+            }),
+        }
+    }
     if limit > 0 && stopwords::for_language(language.code).is_none() && !tokens.list.is_empty() {
         notes.push(Note {
             code: "keywords_statistical",

@@ -21,13 +21,17 @@ const NEVER_FINAL: WordList = WordList::new(&[
     "dra", "drs", "est", "fig", "gen", "gov", "h", "hj", "hlm", "hon", "inc", "ir", "jend", "jl",
     "jln", "jr", "kab", "kapt", "kec", "kel", "kh", "kol", "letjen", "lt", "ltd", "mayjen",
     "messrs", "mr", "mrs", "ms", "mt", "nn", "no", "nos", "ny", "op", "pak", "prof", "prov", "rep",
-    "rev", "sdr", "sdri", "sen", "sgt", "sr", "st", "tel", "telp", "tn", "u.p", "ust", "vol", "vs",
-    "yth",
+    "rev", "rp", "sdr", "sdri", "sen", "sgt", "sr", "st", "tel", "telp", "tn", "u.p", "ust", "vol",
+    "vs", "yth",
 ]);
 
 /// Abbreviations that may end a sentence: a period after them ends one when a capitalised
 /// word follows (`… buku, pena, dll. Kemudian …`), but not before lower case.
-const MAY_BE_FINAL: WordList = WordList::new(&["dll", "dsb", "dst", "etc", "sbb", "sda", "tsb"]);
+/// Month abbreviations are here too: `18 Jan. 2024` goes on.
+const MAY_BE_FINAL: WordList = WordList::new(&[
+    "ags", "agt", "agu", "apr", "aug", "dec", "des", "dll", "dsb", "dst", "etc", "feb", "jan",
+    "jul", "jun", "mar", "nov", "oct", "okt", "sbb", "sda", "sep", "sept", "tsb",
+]);
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '}' | '»' | '›' | '」' | '』')

@@ -29,6 +29,37 @@ const KINDS = [
   ['symbol', 'Symbols'],
 ];
 const KIND_LABEL = new Map(KINDS);
+// Entity types, in the order of the entity panel: the label the analysis gives, the class
+// suffix of its colour, the short tag drawn after each highlight (so that the type never
+// depends on colour alone), the type's name, and the panel's heading.
+const ENTITY_TYPES = [
+  ['PERSON', 'person', 'PER', 'Person', 'People'],
+  ['ORGANIZATION', 'org', 'ORG', 'Organization', 'Organizations'],
+  ['LOCATION', 'loc', 'LOC', 'Place', 'Places'],
+  ['DATE', 'date', 'DATE', 'Date', 'Dates'],
+  ['TIME', 'time', 'TIME', 'Time', 'Times'],
+  ['MONEY', 'money', 'MONEY', 'Money', 'Money'],
+  ['PERCENT', 'pct', 'PCT', 'Percentage', 'Percentages'],
+  ['QUANTITY', 'qty', 'QTY', 'Quantity', 'Quantities'],
+  ['URL', 'url', 'URL', 'Web address', 'Web addresses'],
+  ['EMAIL', 'email', 'EMAIL', 'Email address', 'Email addresses'],
+].map(([label, slug, tag, name, plural], order) => ({ label, slug, tag, name, plural, order }));
+const ENTITY_TYPE = new Map(ENTITY_TYPES.map((type) => [type.label, type]));
+/** The type of an entity label; a label this page does not know yet gets a grey "other" look. */
+function entityType(label) {
+  const known = ENTITY_TYPE.get(label);
+  if (known) return known;
+  const name = String(label ?? '');
+  const cased = name.charAt(0) + name.slice(1).toLowerCase();
+  return { label: name, slug: 'other', tag: name.slice(0, 6) || '?', name: cased || 'Other', plural: cased || 'Other', order: ENTITY_TYPES.length };
+}
+// Entities listed per type at first ("Show more" lists the rest of a type).
+const FIRST_ENTITIES = 12;
+const FIRST_ENTITIES_NARROW = 6;
+const MORE_ENTITIES = 50;
+// At most this many entity mentions are highlighted in the reading view (in text order); a
+// pasted book can have tens of thousands, and the reading view shows its first part only anyway.
+const MAX_ENTITY_MARKS = 8_000;
 const LANGUAGES = { id: 'Indonesian', en: 'English', other: 'Other or unknown' };
 const FURNITURE = {
   related: 'related link',
@@ -76,6 +107,10 @@ const els = {
   kindBar: $('kind-bar'),
   kindRows: $('kind-rows'),
   kindGroups: $('kind-groups'),
+  entityLegend: $('entity-legend'),
+  entityGroups: $('entity-groups'),
+  entitiesEmpty: $('entities-empty'),
+  tip: $('entity-tip'),
   sentences: $('sentences'),
   sentencesMore: $('sentences-more'),
   dropOverlay: $('drop-overlay'),
@@ -127,11 +162,16 @@ const state = {
   closedKinds: new Set(['punct']), // kinds whose token list the user has folded
   keywordLimit: 0, // keywords listed ("Show more" raises it); 0 for the default of the screen size
   view: null, // { text, result, ms } last rendered
-  // The selected keyword (by key, so that it survives a new analysis of edited text) and the
-  // index of the current place among its shown occurrences; -1 before the first step.
-  selected: null, // { key, index } or null
-  hits: [], // per shown occurrence of the selected keyword, in text order: its <mark> pieces
-  hitsPastShown: 0, // occurrences of the selected keyword past the part of a long text shown
+  // The selected keyword or entity (by key, so that it survives a new analysis of edited
+  // text) and the index of the current place among its shown occurrences; -1 before the
+  // first step. `kind` is 'keyword' or 'entity'; an entity's key is its label and name.
+  selected: null, // { kind, key, index } or null
+  hits: [], // per shown occurrence of the selection, in text order: its <mark> pieces
+  hitsPastShown: 0, // occurrences of the selection past the part of a long text shown
+  entityLimits: new Map(), // entity label → entities listed ("Show more" raises it)
+  hiddenTypes: new Set(), // entity labels whose highlights the reader switched off
+  mentionHeads: [], // the first piece of each highlighted entity mention, in text order
+  roving: null, // { e, m }: the mention that Tab reaches in the reading view (entity, mention index)
 };
 
 function setStatus(message, kind = '') {
@@ -171,6 +211,8 @@ function clearResults(why) {
   state.view = null;
   state.selected = null;
   state.hits = [];
+  state.mentionHeads = [];
+  hideTip();
   els.empty.hidden = why !== 'empty';
   els.results.hidden = true;
   els.results.dataset.state = why;
@@ -279,6 +321,7 @@ function render() {
   renderFurnitureSummary(result.boilerplate ?? []);
   renderNotes(result.notes ?? []);
   renderKeywords(result.keywords ?? []);
+  renderEntities(result.entities ?? []);
   renderReading({ reveal: false });
   renderTokens(text, result.tokens ?? []);
   renderSentences(text, result.sentences);
@@ -311,15 +354,33 @@ function renderNotes(notes) {
   els.notes.hidden = notes.length === 0;
 }
 
-/** The keywords of the analysis on screen. */
-const currentKeywords = () => state.view?.result.keywords ?? [];
+/** The key that names an entity across analyses of the same (edited) text. */
+const entityKey = (entity) => `${entity.label}:${entity.text}`;
+
+/**
+ * The selected keyword or entity of the analysis on screen, as `{ kind, key, text, type,
+ * occurrences }`, or null (also when it is gone from a new analysis).
+ */
+function selectedItem() {
+  const selected = state.selected;
+  const result = state.view?.result;
+  if (!selected || !result) return null;
+  if (selected.kind === 'keyword') {
+    const keyword = (result.keywords ?? []).find((k) => k.key === selected.key);
+    return keyword ? { kind: 'keyword', key: keyword.key, text: keyword.text, type: null, occurrences: keyword.occurrences } : null;
+  }
+  const entity = (result.entities ?? []).find((e) => entityKey(e) === selected.key);
+  return entity
+    ? { kind: 'entity', key: selected.key, text: entity.text, type: entityType(entity.label), occurrences: entity.mentions }
+    : null;
+}
 
 function renderKeywords(keywords) {
   const focusedKey = document.activeElement?.closest?.('#keywords .keyword')?.dataset.key;
-  if (state.selected && !keywords.some((k) => k.key === state.selected.key)) state.selected = null;
+  if (state.selected?.kind === 'keyword' && !keywords.some((k) => k.key === state.selected.key)) state.selected = null;
   let limit = state.keywordLimit || (narrowScreen.matches ? FIRST_KEYWORDS_NARROW : keywords.length);
   // The selected keyword stays listed.
-  const selectedRank = state.selected ? keywords.findIndex((k) => k.key === state.selected.key) : -1;
+  const selectedRank = state.selected?.kind === 'keyword' ? keywords.findIndex((k) => k.key === state.selected.key) : -1;
   if (selectedRank >= limit) limit = selectedRank + 1;
   const items = document.createDocumentFragment();
   keywords.slice(0, limit).forEach((keyword, rank) => {
@@ -369,18 +430,35 @@ function keywordButton(key) {
   return null;
 }
 
-/** Selects the keyword with `key` (if another one was selected) and shows its first place. */
-function selectKeyword(key, { step = 1 } = {}) {
-  if (state.selected?.key === key) {
-    stepHit(step);
-    return;
+function entityButton(key) {
+  for (const button of els.entityGroups.querySelectorAll('.entity')) if (button.dataset.key === key) return button;
+  return null;
+}
+
+/** The panel button of the selection (a keyword or an entity), if it is listed. */
+const selectionButton = (kind, key) => (kind === 'keyword' ? keywordButton(key) : entityButton(key));
+
+/**
+ * Selects the keyword or entity (`kind`) with `key`, unless it is selected already, and goes
+ * to its next place (`step` 1) or previous one (-1). `at` picks a place instead: the
+ * occurrence that starts there (an entity mention clicked in the text).
+ */
+function selectItem(kind, key, { step = 1, at } = {}) {
+  if (state.selected?.kind !== kind || state.selected.key !== key) {
+    state.selected = { kind, key, index: -1 };
+    renderReading({ reveal: false });
   }
-  state.selected = { key, index: -1 };
-  renderReading({ reveal: false });
+  if (at !== undefined) {
+    const index = state.hits.findIndex((pieces) => Number(pieces[0]?.dataset.start) === at);
+    if (index >= 0) {
+      setCurrentHit(index, { reveal: false });
+      return;
+    }
+  }
   stepHit(step);
 }
 
-function clearKeyword() {
+function clearSelection() {
   if (!state.selected) return;
   state.selected = null;
   renderReading({ reveal: false });
@@ -470,21 +548,27 @@ function revealInReading(node) {
 }
 
 function updateStepper() {
-  const keyword = state.selected && currentKeywords().find((k) => k.key === state.selected.key);
+  const item = selectedItem();
   for (const button of els.keywords.querySelectorAll('.keyword')) {
-    button.setAttribute('aria-pressed', String(Boolean(keyword) && button.dataset.key === keyword.key));
+    button.setAttribute('aria-pressed', String(item?.kind === 'keyword' && button.dataset.key === item.key));
+  }
+  for (const button of els.entityGroups.querySelectorAll('.entity')) {
+    button.setAttribute('aria-pressed', String(item?.kind === 'entity' && button.dataset.key === item.key));
   }
   const count = state.hits.length;
-  els.hitPrev.disabled = els.hitNext.disabled = !keyword || count === 0;
-  els.hitClear.disabled = !keyword;
-  els.readingView.dataset.selected = keyword ? keyword.key : '';
-  if (!keyword) {
+  els.hitPrev.disabled = els.hitNext.disabled = !item || count === 0;
+  els.hitClear.disabled = !item;
+  els.readingView.dataset.selected = item ? item.key : '';
+  els.readingView.dataset.selectedKind = item ? item.kind : '';
+  followTip(); // the stepper's new text may move the text below it
+  if (!item) {
     els.hitPosition.textContent = 'No keyword selected';
     return;
   }
   const hidden = state.hitsPastShown;
+  const what = item.type ? ` (${item.type.name.toLowerCase()})` : '';
   const where = state.selected.index >= 0 ? `${fmt(state.selected.index + 1)} of ${fmt(count)}` : `${fmt(count)} places`;
-  els.hitPosition.textContent = `“${keyword.text}”: ${where}${hidden > 0 ? ` (${fmt(hidden)} more past the shown text)` : ''}`;
+  els.hitPosition.textContent = `“${item.text}”${what}: ${where}${hidden > 0 ? ` (${fmt(hidden)} more past the shown text)` : ''}`;
 }
 
 /** The last index ≤ the cut that does not split a surrogate pair. */
@@ -531,20 +615,83 @@ function pieces(length, layers) {
 }
 
 /**
- * Draws the analyzed text: page furniture dimmed, the selected keyword's occurrences marked.
- * Only text nodes, <span> and <mark> elements are created; the text is never parsed.
+ * The entity mentions to highlight in the first `length` units of the text, in text order:
+ * `{ start, end, e, m }` (entity index, mention index), leaving out the types the reader
+ * switched off, and at most MAX_ENTITY_MARKS of them. `total` counts those left out by the cap.
+ */
+function entityMentions(entities, length) {
+  const spans = [];
+  entities.forEach((entity, e) => {
+    if (state.hiddenTypes.has(entity.label)) return;
+    (entity.mentions ?? []).forEach((mention, m) => spans.push({ start: mention?.start, end: mention?.end, e, m }));
+  });
+  const clean = cleanSpans(spans, length).filter(({ span }) => span.end <= length);
+  return { mentions: clean.slice(0, MAX_ENTITY_MARKS), total: clean.length };
+}
+
+// Layers of the reading view, drawn as nested elements: page furniture, the places of the
+// selected keyword or entity, and entity mentions (in as many layers as they nest: a mention
+// inside another one, such as an amount inside a sum of money, goes one layer down). When two
+// spans cross, one of them is cut in two pieces: the one of lower rank (furniture is never
+// cut for the others, and a place only by furniture), so that each place stays one <mark>.
+const FURNITURE_LAYER = 0;
+const HIT_LAYER = 1;
+const FIRST_ENTITY_LAYER = 2;
+const MAX_ENTITY_LAYERS = 4;
+const layerRank = (layer) => Math.min(layer, FIRST_ENTITY_LAYER); // lower = kept whole
+// Among spans that open together and end together: furniture, then entities (outer ones
+// first), then the place, so that an entity's tag follows the mark rather than sitting in it.
+const layerOrder = (layer) => (layer === FURNITURE_LAYER ? -1 : layer === HIT_LAYER ? 99 : layer);
+
+/**
+ * Deals mentions (sorted by start, longer first) into layers in which none overlap: each goes
+ * into the first layer that is free where it starts. Past MAX_ENTITY_LAYERS deep, mentions
+ * share the last layer, where the one that starts later covers the other.
+ */
+function entityLayers(mentions) {
+  const layers = [];
+  const ends = [];
+  for (const mention of mentions) {
+    let layer = ends.findIndex((end) => end <= mention.start);
+    if (layer === -1) {
+      if (layers.length < MAX_ENTITY_LAYERS) {
+        layer = layers.length;
+        layers.push([]);
+        ends.push(0);
+      } else {
+        layer = layers.length - 1;
+      }
+    }
+    ends[layer] = Math.max(ends[layer], mention.end);
+    layers[layer].push(mention);
+  }
+  return layers;
+}
+
+/**
+ * Draws the analyzed text: page furniture dimmed, entity mentions underlined with their type's
+ * tag, the selected keyword's or entity's places marked. Only text nodes, <span> and <mark>
+ * elements are created; the text is never parsed.
  */
 function renderReading({ reveal }) {
   const view = state.view;
   if (!view) return;
   const { text, result } = view;
+  const entities = result.entities ?? [];
   const shownLength = safeCut(text, READING_LIMIT);
-  const keyword = state.selected && (result.keywords ?? []).find((k) => k.key === state.selected.key);
-  if (!keyword) state.selected = null;
+  const item = selectedItem();
+  if (!item) state.selected = null;
+
+  // Keep the mention that had focus (a re-render replaces it) and the one Tab reaches.
+  const focused = document.activeElement?.closest?.('#reading .ent');
+  const refocus = focused ? { e: Number(focused.dataset.e), m: Number(focused.dataset.m) } : null;
+  // And the mention whose tooltip is open (a tap on a phone both opens it and selects).
+  const tipWas = tipAnchor ? { e: Number(tipAnchor.dataset.e), m: Number(tipAnchor.dataset.m) } : null;
 
   const furniture = cleanSpans(result.boilerplate ?? [], shownLength);
+  const { mentions, total: mentionTotal } = entityMentions(entities, shownLength);
   // Occurrences that run past the shown part are left out rather than cut.
-  const all = keyword ? cleanSpans(keyword.occurrences ?? [], text.length) : [];
+  const all = item ? cleanSpans(item.occurrences ?? [], text.length) : [];
   const occurrences = all.filter((o) => o.end <= shownLength);
   state.hitsPastShown = all.length - occurrences.length;
   // Overlapping occurrences (never expected) are drawn as one mark: the later one is dropped.
@@ -557,63 +704,87 @@ function renderReading({ reveal }) {
 
   // The text is drawn in blocks of whole lines (about BLOCK_CHARS each). A block off screen is
   // not laid out (content-visibility in the style sheet), so a long text costs little to draw.
-  // Inside a block: furniture <span>s, and <mark>s (inside a furniture span if they overlap).
+  // Inside a block, `chain` holds the open elements, outermost first: each is the element of
+  // one span of one layer. A piece of text that the same spans cover goes into the innermost.
   const fragment = document.createDocumentFragment();
   const marks = hits.map(() => []);
-  const NONE = {}; // "no holder yet" in a new block, different from null (no furniture)
-  const started = new Set(); // furniture spans already begun (their label is shown once)
+  const heads = [];
+  const started = new Set(); // spans already begun: a later piece continues them
   let block = null;
   let blockChars = 0;
   let blockLines = 0;
-  let holder = null; // where text goes: the current furniture <span>, or the block
-  let holderSpan = NONE;
-  let mark = null;
-  let markHit = null;
+  let chain = [];
   const closeBlock = () => {
     // The size kept for the block while it is not laid out: its lines, plus wrapping.
     if (block) block.style.containIntrinsicSize = `auto ${(Math.ceil(blockLines + blockChars / 60) * 1.7).toFixed(1)}em`;
     block = null;
   };
-  const write = (piece, span, hit) => {
+  const openElement = (layer, cover) => {
+    const more = started.has(cover);
+    started.add(cover);
+    if (layer === FURNITURE_LAYER) {
+      const kind = String(cover.span.kind ?? '');
+      return h('span', {
+        className: more ? 'furniture furniture-more' : 'furniture',
+        attrs: { 'data-kind': kind, title: `Page furniture: ${kind}` },
+      });
+    }
+    if (layer === HIT_LAYER) {
+      const mark = h('mark', { className: 'hit', attrs: { 'data-occurrence': String(cover.n), 'data-start': String(cover.start) } });
+      marks[cover.n].push(mark);
+      return mark;
+    }
+    const { e, m } = cover.span;
+    const type = entityType(entities[e]?.label);
+    const node = h('span', {
+      className: `ent e-${type.slug} ${more ? 'ent-more' : 'ent-head'}`,
+      attrs: { 'data-e': String(e), 'data-m': String(m), 'data-tag': type.tag },
+    });
+    if (!more) heads.push(node);
+    return node;
+  };
+  const write = (from, to, covers) => {
     if (!block) {
       block = h('span', { className: 'block' });
       fragment.append(block);
       blockChars = 0;
       blockLines = 1;
-      holderSpan = NONE;
+      chain = [];
     }
-    if (span !== holderSpan) {
-      holderSpan = span;
-      mark = null;
-      if (span) {
-        const kind = String(span.span.kind ?? '');
-        holder = h('span', {
-          className: started.has(span) ? 'furniture furniture-more' : 'furniture',
-          attrs: { 'data-kind': kind, title: `Page furniture: ${kind}` },
-        });
-        started.add(span);
-        block.append(holder);
-      } else {
-        holder = block;
-      }
+    // Keep the open elements whose spans still cover this piece, up to the first one that a
+    // span of higher rank, opening here and reaching further, must enclose.
+    const opening = [];
+    for (let layer = 0; layer < covers.length; layer++) {
+      if (covers[layer] && !chain.some((c) => c.span === covers[layer])) opening.push(layer);
     }
-    blockChars += piece.length;
-    if (!hit) {
-      mark = null;
-      holder.append(piece);
-      return;
+    let keep = 0;
+    while (keep < chain.length) {
+      const { layer, span } = chain[keep];
+      if (covers[layer] !== span) break;
+      if (opening.some((l) => layerRank(l) < layerRank(layer) && covers[l].end > span.end)) break;
+      keep++;
     }
-    if (!mark || markHit !== hit) {
-      mark = h('mark', { className: 'hit', attrs: { 'data-occurrence': String(hit.n) } });
-      markHit = hit;
-      marks[hit.n].push(mark);
-      holder.append(mark);
+    chain.length = keep;
+    const toOpen = [];
+    for (let layer = 0; layer < covers.length; layer++) {
+      if (covers[layer] && !chain.some((c) => c.layer === layer)) toOpen.push(layer);
     }
-    mark.append(piece);
+    // Furniture outermost; then the span that reaches further (it will not be cut when the
+    // other ends); then layerOrder.
+    toOpen.sort(
+      (a, b) => (a === FURNITURE_LAYER ? -1 : b === FURNITURE_LAYER ? 1 : 0) || covers[b].end - covers[a].end || layerOrder(a) - layerOrder(b),
+    );
+    for (const layer of toOpen) {
+      const node = openElement(layer, covers[layer]);
+      (chain.length ? chain[chain.length - 1].node : block).append(node);
+      chain.push({ layer, span: covers[layer], node });
+    }
+    (chain.length ? chain[chain.length - 1].node : block).append(text.slice(from, to));
+    blockChars += to - from;
+    for (const c of chain) if (c.layer >= FIRST_ENTITY_LAYER && to === c.span.end) c.node.classList.add('ent-end');
   };
   let newline = -1; // the next line break at or after the current position (kept, not searched again)
-  for (const { start, end, covers } of pieces(shownLength, [furniture, hits])) {
-    const [span, hit] = covers;
+  for (const { start, end, covers } of pieces(shownLength, [furniture, hits, ...entityLayers(mentions)])) {
     let at = start;
     while (at < end) {
       if (newline < at) {
@@ -621,7 +792,7 @@ function renderReading({ reveal }) {
         if (newline === -1) newline = Infinity;
       }
       const stop = newline >= end ? end : newline + 1;
-      write(text.slice(at, stop), span, hit);
+      write(at, stop, covers);
       if (stop === newline + 1) {
         blockLines++;
         if (blockChars >= BLOCK_CHARS) closeBlock();
@@ -636,19 +807,32 @@ function renderReading({ reveal }) {
 
   // No scroll position is read or set here: that would force a layout on every keystroke.
   // The box keeps its scroll position (clamped to the new text) by itself.
+  hideTip();
   els.readingView.replaceChildren(fragment);
   state.hits = marks;
+  state.mentionHeads = heads;
   els.readingView.dataset.shown = String(shownLength);
+  els.readingView.dataset.mentions = String(heads.length);
 
+  const notes = [];
   if (shownLength < text.length) {
-    els.readingNote.textContent =
+    notes.push(
       `This text is long: only its first ${fmt(shownLength)} of ${fmt(text.length)} characters are shown ` +
-      'here, and keywords are highlighted in that part only. Every other result covers the whole text.';
-    els.readingNote.hidden = false;
-  } else {
-    els.readingNote.hidden = true;
-    els.readingNote.textContent = '';
+        'here, and keywords and entities are highlighted in that part only. Every other result covers the whole text.',
+    );
   }
+  if (mentionTotal > mentions.length) {
+    notes.push(`Entity highlights stop after the first ${fmt(mentions.length)} of ${fmt(mentionTotal)} mentions shown.`);
+  }
+  els.readingNote.textContent = notes.join(' ');
+  els.readingNote.hidden = notes.length === 0;
+
+  // The mention Tab reaches: the one that had it before, if it is still there, or the first.
+  const headOf = (at) => at && heads.find((node) => Number(node.dataset.e) === at.e && Number(node.dataset.m) === at.m);
+  const roving = headOf(refocus ?? state.roving) || heads[0];
+  if (roving) setRoving(roving);
+  else state.roving = null;
+  if (refocus && roving) roving.focus({ preventScroll: true });
 
   if (state.selected) {
     const index = Math.min(state.selected.index, marks.length - 1);
@@ -658,6 +842,368 @@ function renderReading({ reveal }) {
   } else {
     updateStepper();
   }
+  // Last, once the stepper above the text has its new size.
+  const tipNode = headOf(tipWas);
+  if (tipNode) showTip(tipNode);
+}
+
+// ---------------------------------------------------------------------------------------
+// Entities: the panel, the legend of types, the tooltip, and moving between highlights
+
+const numberText = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const compactText = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 });
+const dayText = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthText = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const currencyText = new Map(); // currency code → its formatter (or null when Intl does not know it)
+
+/** An entity's amount with its currency or unit ("IDR 15,000", "12.5%", "20 kilogram"), or ''. */
+function formatAmount(entity) {
+  if (entity.amount === undefined || entity.amount === null) return '';
+  const amount = Number(entity.amount);
+  if (!Number.isFinite(amount)) return '';
+  const unit = String(entity.unit ?? '');
+  let text;
+  if (unit === '%' || (entity.label === 'PERCENT' && !unit)) {
+    text = `${numberText.format(amount)}%`;
+  } else if (entity.label === 'MONEY' && /^[A-Z]{3}$/.test(unit)) {
+    if (!currencyText.has(unit)) {
+      let format = null;
+      try {
+        format = new Intl.NumberFormat('en-US', { style: 'currency', currency: unit, currencyDisplay: 'code', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+      } catch {
+        // a code Intl does not know: shown as "amount CODE" below
+      }
+      currencyText.set(unit, format);
+    }
+    const format = currencyText.get(unit);
+    text = format ? format.format(amount).replace(/\u00a0/g, ' ') : `${numberText.format(amount)} ${unit}`;
+  } else {
+    text = unit ? `${numberText.format(amount)} ${unit}` : numberText.format(amount);
+  }
+  // Large amounts also in words: "IDR 1,500,000,000,000 (1.5 trillion)".
+  if (Math.abs(amount) >= 1e6) text += ` (${compactText.format(amount)})`;
+  return text;
+}
+
+/**
+ * An ISO 8601 date, month, time, date and time, or period in words ("Tuesday, 18 June 2024",
+ * "June 2024", "09:30 (UTC+07:00)", "… to …"), or '' for anything else.
+ */
+function describeValue(value) {
+  const period = value.split('/');
+  if (period.length === 2) {
+    const [from, to] = period.map(describeValue);
+    return from && to ? `${from} to ${to}` : '';
+  }
+  const [datePart, timePart] = value.includes('T') ? [value.slice(0, value.indexOf('T')), value.slice(value.indexOf('T') + 1)] : [value, null];
+  let day = '';
+  if (datePart) {
+    let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(datePart);
+    if (match) {
+      const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+      if (Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(match[3])) return '';
+      day = dayText.format(date);
+    } else if ((match = /^(\d{4})-(\d{2})$/.exec(datePart)) && Number(match[2]) >= 1 && Number(match[2]) <= 12 && timePart === null) {
+      day = monthText.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+    } else {
+      return '';
+    }
+  }
+  if (timePart === null) return day;
+  const match = /^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(timePart);
+  if (!match) return '';
+  const zone = match[3] === 'Z' ? ' (UTC)' : match[3] ? ` (UTC${match[3]})` : '';
+  const time = `${match[1]}:${match[2]}${zone}`;
+  return day ? `${day}, ${time}` : time;
+}
+
+/**
+ * What the analysis knows about an entity beyond its name, as [term, text] pairs for the panel
+ * and the tooltip: its normalised value, amount and role. Aliases are listed separately.
+ */
+function entityFacts(entity) {
+  const facts = [];
+  const value = entity.value === undefined || entity.value === null ? '' : String(entity.value);
+  const amount = formatAmount(entity);
+  if (amount) facts.push(['Amount', amount]);
+  if (value && (!amount || !['MONEY', 'PERCENT', 'QUANTITY'].includes(entity.label))) facts.push(['Value', value]);
+  if (value && (entity.label === 'DATE' || entity.label === 'TIME')) {
+    const words = describeValue(value);
+    if (words && words !== value) facts.push(['Reads', words]);
+  }
+  if (entity.role) facts.push(['Role', entity.role === 'source' ? 'source (a news outlet cited)' : String(entity.role)]);
+  return facts;
+}
+
+const entityCount = (entity) => Number(entity.count ?? entity.mentions?.length ?? 0);
+function firstStart(entity) {
+  const start = Number(entity.mentions?.[0]?.start);
+  return Number.isFinite(start) ? start : Infinity;
+}
+const hiddenText = (text) => h('span', { className: 'visually-hidden', text });
+
+/** Entities by type, in the panel's order; in each type the most mentioned first. */
+function groupEntities(entities) {
+  const groups = new Map();
+  entities.forEach((entity, index) => {
+    const type = entityType(entity.label);
+    let group = groups.get(type.label);
+    if (!group) groups.set(type.label, (group = { type, items: [] }));
+    group.items.push({ entity, index, first: firstStart(entity) });
+  });
+  const ordered = [...groups.values()].sort((a, b) => a.type.order - b.type.order || (a.type.label < b.type.label ? -1 : 1));
+  for (const group of ordered) group.items.sort((a, b) => entityCount(b.entity) - entityCount(a.entity) || a.first - b.first);
+  return ordered;
+}
+
+function renderEntities(entities) {
+  if (state.selected?.kind === 'entity' && !entities.some((e) => entityKey(e) === state.selected.key)) state.selected = null;
+  const focusedKey = document.activeElement?.closest?.('#entity-groups .entity')?.dataset.key;
+  const groups = groupEntities(entities);
+  renderLegend(groups);
+  const fragment = document.createDocumentFragment();
+  groups.forEach((group, i) => fragment.append(renderEntityGroup(group, i)));
+  els.entityGroups.replaceChildren(fragment);
+  els.entitiesEmpty.hidden = entities.length > 0;
+  els.entityGroups.hidden = entities.length === 0;
+  if (focusedKey !== undefined) entityButton(focusedKey)?.focus();
+}
+
+function renderEntityGroup({ type, items }, i) {
+  const id = `entity-group-${i}`;
+  const n = items.length;
+  const section = h('section', { className: 'ent-group', attrs: { 'data-label': type.label, 'aria-labelledby': id } });
+  const heading = h('h4', { className: 'ent-group-head', attrs: { id } }, [
+    h('span', { className: `ent-tag e-${type.slug}`, text: type.tag, attrs: { 'aria-hidden': 'true' } }),
+    h('span', { className: 'ent-group-name', text: type.plural }),
+    h('span', { className: 'ent-group-count' }, [hiddenText(', '), document.createTextNode(fmt(n)), hiddenText(n === 1 ? ' entity' : ' entities')]),
+  ]);
+  const list = h('ul', { className: 'entities', attrs: { 'aria-labelledby': id, 'aria-describedby': 'entities-hint' } });
+  const more = h('div', { className: 'more' });
+  section.append(heading, list, more);
+  let limit = state.entityLimits.get(type.label) ?? (narrowScreen.matches ? FIRST_ENTITIES_NARROW : FIRST_ENTITIES);
+  // The selected entity stays listed.
+  if (state.selected?.kind === 'entity') {
+    const at = items.findIndex(({ entity }) => entityKey(entity) === state.selected.key);
+    if (at >= limit) limit = at + 1;
+  }
+  const fill = () => {
+    const from = list.childElementCount;
+    const to = Math.min(limit, n);
+    const rows = document.createDocumentFragment();
+    for (let k = from; k < to; k++) rows.append(h('li', {}, [renderEntityButton(items[k].entity, type)]));
+    list.append(rows);
+    renderMore(more, n - to, MORE_ENTITIES, type.plural, () => {
+      limit = to + MORE_ENTITIES;
+      state.entityLimits.set(type.label, limit);
+      fill();
+      updateStepper();
+      list.children[to]?.querySelector('button')?.focus();
+    });
+  };
+  fill();
+  return section;
+}
+
+function renderEntityButton(entity, type) {
+  const n = entityCount(entity);
+  const aliases = (entity.aliases ?? []).map(String).filter((alias) => alias && alias !== entity.text);
+  const details = [];
+  const facts = entityFacts(entity);
+  for (const [term, text] of facts) {
+    // The words of a date are for the tooltip; an amount that reads like the name says nothing.
+    if (term === 'Reads' || text === entity.text) continue;
+    details.push(
+      h('span', { className: `ent-fact ent-fact-${term.toLowerCase()}` }, [hiddenText(`, ${term.toLowerCase()} `), document.createTextNode(text)]),
+    );
+  }
+  if (aliases.length) {
+    const shown = aliases.slice(0, 4);
+    const rest = aliases.length - shown.length;
+    details.push(
+      h('span', { className: 'ent-aliases' }, [
+        hiddenText(', '),
+        h('span', { className: 'ent-aliases-label', text: 'also ' }),
+        document.createTextNode(shown.join(', ') + (rest > 0 ? ` and ${fmt(rest)} more` : '')),
+      ]),
+    );
+  }
+  const button = h(
+    'button',
+    {
+      className: `entity e-${type.slug}`,
+      attrs: { type: 'button', 'data-key': entityKey(entity), 'data-label': type.label, 'aria-pressed': 'false' },
+    },
+    [
+      h('span', { className: 'ent-name', text: entity.text }),
+      h('span', { className: 'ent-count', attrs: { title: `${fmt(n)} ${n === 1 ? 'mention' : 'mentions'} in the text` } }, [
+        hiddenText(', '),
+        document.createTextNode(fmt(n)),
+        h('span', { text: '×', attrs: { 'aria-hidden': 'true' } }),
+        hiddenText(n === 1 ? ' mention' : ' mentions'),
+      ]),
+      details.length ? h('span', { className: 'ent-details' }, details) : null,
+    ],
+  );
+  button.dataset.count = String(n);
+  return button;
+}
+
+/** The entity types present, each a switch that shows or hides its highlights in the text. */
+function renderLegend(groups) {
+  const items = document.createDocumentFragment();
+  for (const { type, items: entities } of groups) {
+    const mentions = entities.reduce((sum, { entity }) => sum + entityCount(entity), 0);
+    const shown = !state.hiddenTypes.has(type.label);
+    items.append(
+      h('li', {}, [
+        h(
+          'button',
+          {
+            className: 'legend-type',
+            attrs: {
+              type: 'button',
+              'data-label': type.label,
+              'aria-pressed': String(shown),
+              title: `${shown ? 'Hide' : 'Show'} the highlights of ${type.plural.toLowerCase()}`,
+            },
+          },
+          [
+            h('span', { className: `ent e-${type.slug} ent-end ent-sample`, text: type.name, attrs: { 'data-tag': type.tag } }),
+            h('span', { className: 'legend-count' }, [hiddenText(', '), document.createTextNode(fmt(mentions)), hiddenText(mentions === 1 ? ' mention' : ' mentions')]),
+          ],
+        ),
+      ]),
+    );
+  }
+  els.entityLegend.replaceChildren(items);
+  els.entityLegend.closest('.ent-legend').hidden = groups.length === 0;
+}
+
+// The tooltip of an entity highlight: shown while the pointer is on a highlight (or on the
+// tooltip itself) or while a highlight has focus; Esc hides it.
+let tipAnchor = null;
+let tipHideTimer = 0;
+let tipFrame = 0;
+
+function showTip(node) {
+  const entities = state.view?.result.entities ?? [];
+  const e = Number(node.dataset.e);
+  const m = Number(node.dataset.m);
+  const entity = entities[e];
+  if (!entity) return;
+  clearTimeout(tipHideTimer);
+  if (tipAnchor === node && !els.tip.hidden) return;
+  const type = entityType(entity.label);
+  const aliases = (entity.aliases ?? []).map(String).filter((alias) => alias && alias !== entity.text);
+  const facts = entityFacts(entity);
+  const mention = entity.mentions?.[m];
+  const text = state.view.text;
+  const surface = mention ? text.slice(mention.start, mention.end) : '';
+  if (surface && surface !== entity.text) facts.unshift(['Here', surface]);
+  if (aliases.length) facts.push(['Also', aliases.slice(0, 6).join(', ') + (aliases.length > 6 ? ` and ${fmt(aliases.length - 6)} more` : '')]);
+  facts.push(['Mention', `${fmt(m + 1)} of ${fmt(entityCount(entity))}`]);
+  els.tip.replaceChildren(
+    h('p', { className: 'tip-type' }, [
+      h('span', { className: `ent-tag e-${type.slug}`, text: type.tag, attrs: { 'aria-hidden': 'true' } }),
+      h('span', { className: 'tip-type-name', text: type.name }),
+    ]),
+    h('p', { className: 'tip-name', text: entity.text }),
+    h(
+      'dl',
+      { className: 'tip-facts' },
+      facts.map(([term, value]) => h('div', { className: `tip-fact tip-${term.toLowerCase()}` }, [h('dt', { text: term }), h('dd', { text: value })])),
+    ),
+  );
+  els.tip.dataset.e = String(e);
+  els.tip.dataset.m = String(m);
+  tipAnchor = node;
+  els.tip.hidden = false;
+  placeTip();
+}
+
+/**
+ * Puts the tooltip below the anchor (above it when there is no room below), never over it: a
+ * mention that wraps onto two lines keeps both visible.
+ */
+function placeTip() {
+  tipFrame = 0;
+  if (!tipAnchor || els.tip.hidden) return;
+  if (!tipAnchor.isConnected) {
+    hideTip();
+    return;
+  }
+  const rect = tipAnchor.getBoundingClientRect();
+  const box = els.readingView.getBoundingClientRect();
+  // Scrolled out of the reading view: the tooltip waits out of sight.
+  els.tip.classList.toggle('tip-away', rect.bottom < box.top || rect.top > box.bottom);
+  const width = els.tip.offsetWidth;
+  const height = els.tip.offsetHeight;
+  const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+  let top = rect.bottom + 6;
+  if (top + height > window.innerHeight - 8 && rect.top - height - 6 >= 8) top = rect.top - height - 6;
+  els.tip.style.left = `${Math.round(left)}px`; // CSSOM, allowed by the style-src policy
+  els.tip.style.top = `${Math.round(top)}px`;
+}
+
+function followTip() {
+  if (!els.tip.hidden && !tipFrame) tipFrame = requestAnimationFrame(placeTip);
+}
+
+function hideTip() {
+  clearTimeout(tipHideTimer);
+  tipAnchor = null;
+  if (!els.tip) return;
+  els.tip.hidden = true;
+  els.tip.classList.remove('tip-away');
+}
+
+/** Hides the tooltip soon, unless the pointer reaches it or its highlight has focus meanwhile. */
+function hideTipSoon() {
+  clearTimeout(tipHideTimer);
+  tipHideTimer = setTimeout(() => {
+    if (tipAnchor && document.activeElement === tipAnchor) return;
+    hideTip();
+  }, 250);
+}
+
+/** Makes `node` the one highlight that Tab reaches in the reading view (a roving tabindex). */
+function setRoving(node) {
+  const old = els.readingView.querySelector('.ent[tabindex]');
+  if (old && old !== node) {
+    old.removeAttribute('tabindex');
+    old.removeAttribute('role');
+    old.removeAttribute('aria-label');
+  }
+  const entities = state.view?.result.entities ?? [];
+  const e = Number(node.dataset.e);
+  const m = Number(node.dataset.m);
+  const entity = entities[e];
+  const mention = entity?.mentions?.[m];
+  const surface = mention ? state.view.text.slice(mention.start, mention.end) : node.textContent;
+  node.tabIndex = 0;
+  node.setAttribute('role', 'button');
+  node.setAttribute('aria-label', `${surface} (${entityType(entity?.label).name.toLowerCase()})`);
+  state.roving = { e, m };
+}
+
+/** Moves focus to the highlighted mention `index` (in text order), scrolling it into view. */
+function focusMention(index) {
+  const heads = state.mentionHeads;
+  if (!heads.length) return;
+  const node = heads[Math.max(0, Math.min(heads.length - 1, index))];
+  setRoving(node);
+  node.focus({ preventScroll: true });
+  revealInReading(node);
+}
+
+/** Selects the entity of a highlighted mention and makes that mention the current place. */
+function selectMention(node) {
+  const entity = state.view?.result.entities?.[Number(node.dataset.e)];
+  const mention = entity?.mentions?.[Number(node.dataset.m)];
+  if (!entity || !mention) return;
+  setRoving(node);
+  selectItem('entity', entityKey(entity), { at: Math.trunc(Number(mention.start)) });
 }
 
 /** Groups tokens by kind, then by key; the shown surface is the most frequent form of a key. */
@@ -821,6 +1367,7 @@ function renderSentences(text, spans) {
 
 function resetLimits() {
   state.limits.clear();
+  state.entityLimits.clear();
   state.keywordLimit = 0;
   state.sentenceLimit = FIRST_SENTENCES;
 }
@@ -1081,30 +1628,34 @@ document.addEventListener('drop', (event) => {
   openFiles(event.dataTransfer.files);
 });
 
-// Keywords: a click (or Enter, or Space) selects a keyword and goes to its first place; on
-// the selected keyword it goes to the next place. Shift+Enter and ← go back, → forward,
-// ↑ ↓ Home End move between keywords, Esc clears.
+// Keywords and entities: a click (or Enter, or Space) selects one and goes to its first
+// place; on the selected one it goes to the next place. Shift+Enter and ← go back, → forward,
+// ↑ ↓ Home End move along the list, Esc clears.
 els.keywords.addEventListener('click', (event) => {
   const button = event.target.closest('.keyword');
-  if (button) selectKeyword(button.dataset.key);
+  if (button) selectItem('keyword', button.dataset.key);
+});
+els.entityGroups.addEventListener('click', (event) => {
+  const button = event.target.closest('.entity');
+  if (button) selectItem('entity', button.dataset.key);
 });
 
-els.keywords.addEventListener('keydown', (event) => {
-  const button = event.target.closest('.keyword');
+function onListKeydown(event, kind, selector, container) {
+  const button = event.target.closest(selector);
   if (!button || event.altKey || event.ctrlKey || event.metaKey) return;
-  const buttons = [...els.keywords.querySelectorAll('.keyword')];
+  const buttons = [...container.querySelectorAll(selector)];
   const at = buttons.indexOf(button);
   const focus = (i) => buttons[Math.max(0, Math.min(buttons.length - 1, i))]?.focus();
   switch (event.key) {
     case 'Enter':
       if (!event.shiftKey) return; // the button's own click does it
-      selectKeyword(button.dataset.key, { step: -1 });
+      selectItem(kind, button.dataset.key, { step: -1 });
       break;
     case 'ArrowRight':
-      selectKeyword(button.dataset.key, { step: 1 });
+      selectItem(kind, button.dataset.key, { step: 1 });
       break;
     case 'ArrowLeft':
-      selectKeyword(button.dataset.key, { step: -1 });
+      selectItem(kind, button.dataset.key, { step: -1 });
       break;
     case 'ArrowDown':
       focus(at + 1);
@@ -1120,32 +1671,119 @@ els.keywords.addEventListener('keydown', (event) => {
       break;
     case 'Escape':
       if (!state.selected) return;
-      clearKeyword();
+      clearSelection();
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+}
+els.keywords.addEventListener('keydown', (event) => onListKeydown(event, 'keyword', '.keyword', els.keywords));
+els.entityGroups.addEventListener('keydown', (event) => onListKeydown(event, 'entity', '.entity', els.entityGroups));
+
+els.hitPrev.addEventListener('click', () => stepHit(-1));
+els.hitNext.addEventListener('click', () => stepHit(1));
+els.hitClear.addEventListener('click', () => {
+  const { kind, key } = state.selected ?? {};
+  clearSelection();
+  if (key !== undefined) selectionButton(kind, key)?.focus();
+});
+
+// The legend's switches show or hide the highlights of one entity type.
+els.entityLegend.addEventListener('click', (event) => {
+  const button = event.target.closest('.legend-type');
+  if (!button) return;
+  const label = button.dataset.label;
+  if (state.hiddenTypes.has(label)) state.hiddenTypes.delete(label);
+  else state.hiddenTypes.add(label);
+  const shown = !state.hiddenTypes.has(label);
+  button.setAttribute('aria-pressed', String(shown));
+  button.title = `${shown ? 'Hide' : 'Show'} the highlights of ${entityType(label).plural.toLowerCase()}`;
+  renderReading({ reveal: false });
+});
+
+// In the text: a click on a place of the selection makes it the current one; a click on an
+// entity highlight selects that entity at that place. Tab reaches one highlight; from there
+// ← → go to the previous and next highlight, Home and End to the first and last, Enter or
+// Space selects its entity, Esc hides the tooltip, then clears the selection.
+els.readingView.addEventListener('click', (event) => {
+  if (!window.getSelection()?.isCollapsed) return; // the reader is selecting text to copy
+  const mark = event.target.closest?.('mark.hit');
+  if (mark && state.selected) {
+    setCurrentHit(Number(mark.dataset.occurrence), { reveal: false });
+    return;
+  }
+  const mention = event.target.closest?.('.ent');
+  if (mention) selectMention(mention);
+});
+els.readingView.addEventListener('keydown', (event) => {
+  const mention = event.target.closest?.('.ent');
+  if (event.key === 'Escape') {
+    if (!els.tip.hidden) hideTip();
+    else if (state.selected) clearSelection();
+    else return;
+    event.preventDefault();
+    return;
+  }
+  if (!mention || event.altKey || event.ctrlKey || event.metaKey) return;
+  const at = state.mentionHeads.indexOf(mention);
+  switch (event.key) {
+    case 'ArrowRight':
+      focusMention(at + 1);
+      break;
+    case 'ArrowLeft':
+      focusMention(Math.max(0, at - 1));
+      break;
+    case 'Home':
+      focusMention(0);
+      break;
+    case 'End':
+      focusMention(state.mentionHeads.length - 1);
+      break;
+    case 'Enter':
+    case ' ':
+      selectMention(mention);
       break;
     default:
       return;
   }
   event.preventDefault();
 });
-
-els.hitPrev.addEventListener('click', () => stepHit(-1));
-els.hitNext.addEventListener('click', () => stepHit(1));
-els.hitClear.addEventListener('click', () => {
-  const key = state.selected?.key;
-  clearKeyword();
-  if (key !== undefined) keywordButton(key)?.focus();
+els.readingView.addEventListener('mouseover', (event) => {
+  const mention = event.target.closest?.('.ent');
+  if (!mention) return;
+  // The tooltip of a highlight that has keyboard focus stays put: the text under a still
+  // pointer changes when the view is redrawn, and that is no reason to take it away.
+  const focused = document.activeElement;
+  if (focused !== mention && focused === tipAnchor && focused?.matches(':focus-visible')) return;
+  showTip(mention);
 });
-
-// In the text: a click on a highlighted place makes it the current one; Esc clears.
-els.readingView.addEventListener('click', (event) => {
-  const mark = event.target.closest?.('mark.hit');
-  if (mark && state.selected) setCurrentHit(Number(mark.dataset.occurrence), { reveal: false });
+els.readingView.addEventListener('mouseout', (event) => {
+  const mention = event.target.closest?.('.ent');
+  if (!mention || mention !== tipAnchor) return;
+  const to = event.relatedTarget;
+  if (to && (mention.contains(to) || els.tip.contains(to))) return;
+  hideTipSoon();
 });
-els.readingView.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && state.selected) {
-    clearKeyword();
-    event.preventDefault();
-  }
+els.readingView.addEventListener('focusin', (event) => {
+  const mention = event.target.closest?.('.ent');
+  if (!mention) return;
+  mention.setAttribute('aria-describedby', 'entity-tip');
+  showTip(mention);
+});
+els.readingView.addEventListener('focusout', (event) => {
+  const mention = event.target.closest?.('.ent');
+  if (!mention) return;
+  mention.removeAttribute('aria-describedby');
+  if (tipAnchor === mention && !mention.matches(':hover')) hideTip();
+});
+els.tip.addEventListener('mouseenter', () => clearTimeout(tipHideTimer));
+els.tip.addEventListener('mouseleave', () => hideTipSoon());
+els.readingView.addEventListener('scroll', followTip, { passive: true });
+window.addEventListener('scroll', followTip, { passive: true });
+window.addEventListener('resize', followTip, { passive: true });
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !els.tip.hidden && !els.readingView.contains(event.target)) hideTip();
 });
 
 // A browser may restore the text box after a reload; analyze whatever is there.

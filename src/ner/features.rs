@@ -25,6 +25,12 @@ pub struct Word {
     pub kind: u8,
     /// Length in characters, capped at 15.
     pub length: u8,
+    /// Written in capitals: two characters or more, a letter, no lower-case letter
+    /// (*PBB*, *G7*, *U.S.*).
+    pub caps: bool,
+    /// Gazetteer hit, set by [`gazetteer::mark`](super::gazetteer::mark): 0 or the type
+    /// and whether the word begins the name.
+    pub gaz: u8,
 }
 
 /// Hash of a string with a seed (one seed per kind of string).
@@ -53,12 +59,22 @@ fn char_suffix(s: &str, n: usize) -> &str {
 }
 
 impl Word {
+    /// The hash a word with lower-case key `key` has in [`Word::key`].
+    pub fn key_hash(key: &str) -> u64 {
+        hash_str(1, key)
+    }
+
     /// The hashed facts of a token, from its surface and key.
     pub fn of(surface: &str, key: &str, kind: TokenKind) -> Word {
         // The shape of `token::shape` with every run collapsed to one symbol, hashed.
         let mut shape = FxHasher::default();
         let mut last = '\0';
         let mut length = 0u8;
+        let (mut letter, mut lower) = (false, false);
+        for c in surface.chars() {
+            letter |= c.is_alphabetic();
+            lower |= c.is_lowercase();
+        }
         for class in surface.chars().filter_map(shape_class) {
             length = length.saturating_add(1);
             if class != last {
@@ -79,6 +95,8 @@ impl Word {
             capital: surface.chars().next().is_some_and(char::is_uppercase),
             kind: kind as u8,
             length: length.min(15),
+            caps: letter && !lower && length >= 2,
+            gaz: 0,
         }
     }
 }
@@ -96,7 +114,7 @@ const START: u64 = 0x0053_5441_5254;
 const END: u64 = 0x0045_4e44;
 
 /// How many features [`features`] writes per token.
-pub const PER_TOKEN: usize = 21;
+pub const PER_TOKEN: usize = 24;
 
 /// Appends the features of token `i` of the sentence `words` to `out`.
 pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
@@ -127,6 +145,10 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
     out.push(mix(18, key(-1) ^ shape(0).rotate_left(29)));
     out.push(mix(19, shape(0) ^ key(1).rotate_left(29)));
     out.push(mix(20, u64::from(w.kind) ^ u64::from(w.capital) << 8));
+    let gaz = |d: isize| at(d).map_or(0xff, |w| u64::from(w.gaz));
+    out.push(mix(21, gaz(0)));
+    out.push(mix(22, gaz(0) ^ key(-1).rotate_left(11)));
+    out.push(mix(23, gaz(-1) | gaz(0) << 8 | gaz(1) << 16));
 }
 
 #[cfg(test)]

@@ -12,13 +12,17 @@
 //! it when that is the only such name.
 
 pub mod features;
+pub mod gazetteer;
 pub mod model;
 pub mod train;
+pub mod values;
 
 use crate::analysis::{EntityLabel, TokenKind};
+use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::token::Tokens;
 use features::{Word, PER_TOKEN};
 use model::Model;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 /// The embedded model, read on first use (an empty model tags nothing).
@@ -35,6 +39,8 @@ pub struct Mention {
     pub end: usize,
     /// PERSON, ORGANIZATION or LOCATION.
     pub label: EntityLabel,
+    /// A news outlet or agency cited as a source (always an ORGANIZATION).
+    pub source: bool,
 }
 
 fn label_of(tag: usize) -> EntityLabel {
@@ -104,7 +110,254 @@ pub fn tag_words(
         }
         i = j;
     }
+    refine(words, &out)
+}
+
+/// Key hashes of a list of words.
+fn hashes(words: &[&str]) -> FxHashSet<u64> {
+    words.iter().map(|w| Word::key_hash(w)).collect()
+}
+
+/// Stopwords of either language, by key hash: a capital at the start of a sentence makes
+/// *Saat*, *Bagi* or *Dilansir* look like a name.
+static FUNCTION_WORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    ["id", "en"]
+        .iter()
+        .filter_map(|l| crate::stopwords::for_language(l))
+        .flatten()
+        .map(|w| Word::key_hash(w))
+        .collect()
+});
+
+/// Punctuation that no name spans: *Korea Utara (Korut)* is two names.
+static SPLITS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(&[
+        "(", ")", "[", "]", "{", "}", ",", ";", ":", "\"", "“", "”", "«", "»", "|", "/",
+    ])
+});
+
+/// Brackets, which an organisation's name may hold (*Partai Amanat Nasional (PAN)*).
+static BRACKETS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(&["(", ")", "[", "]"]));
+
+/// First words that make a name an organisation.
+static ORGANIZATION_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(&[
+        "universitas",
+        "kementerian",
+        "kemenko",
+        "partai",
+        "dewan",
+        "badan",
+        "komisi",
+        "pt",
+        "cv",
+        "bank",
+        "institut",
+        "lembaga",
+        "majelis",
+        "mahkamah",
+        "pengadilan",
+        "kejaksaan",
+        "kepolisian",
+        "polda",
+        "polres",
+        "polsek",
+        "kodam",
+        "angkatan",
+        "kantor",
+        "perusahaan",
+        "yayasan",
+        "asosiasi",
+        "persatuan",
+        "perhimpunan",
+        "sekolah",
+        "rumah",
+        "university",
+        "ministry",
+        "party",
+        "council",
+        "agency",
+        "commission",
+        "institute",
+        "court",
+        "department",
+        "bureau",
+        "corporation",
+        "company",
+        "association",
+    ])
+});
+
+/// Words before a name that cite it as a source (*melansir*, *dikutip dari*, *Sumber:*).
+static SOURCE_CUES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(&[
+        "melansir", "dilansir", "lansir", "mengutip", "dikutip", "sumber", "via",
+    ])
+});
+
+/// Begin tags.
+const PERSON: usize = 1;
+const ORGANIZATION: usize = 3;
+const LOCATION: usize = 5;
+
+/// The begin tag of a gazetteer mark.
+fn gaz_tag(gaz: u8) -> usize {
+    usize::from(gaz / 2) * 2 - 1
+}
+
+/// The gazetteer runs of a sequence, as (start, end, begin tag).
+fn gaz_runs(words: &[Word]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let g = words[i].gaz;
+        if g == 0 || g % 2 == 1 {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..words.len())
+            .find(|&k| words[k].gaz != g + 1)
+            .unwrap_or(words.len());
+        out.push((i, end, gaz_tag(g)));
+        i = end;
+    }
     out
+}
+
+/// Corrects the tagger's mentions of one sequence where news trips it:
+/// - no name spans a bracket, comma or quote (*Korea Utara (Korut)* is two names);
+/// - a stopword that only has its capital because it opens the sentence is not part of a
+///   name (*Bagi Putin* → *Putin*);
+/// - a known name is never cut: a mention that ends inside one is extended to its end, and
+///   the next mention starts after it (*Korea* + *Utara Kim Jong-un* → *Korea Utara* +
+///   *Kim Jong-un*);
+/// - a known place or organisation in front of a person (*Rusia Vladimir Putin*), and a
+///   known place in front of another known name (*Jepang Nikkei Asia*) or of words in
+///   capitals (*Korea Utara Kim Jong Un*), is a name of its own;
+/// - a name that begins with *Universitas*, *Kementerian*, *Partai*… is an organisation,
+///   and a known place or organisation has its known type.
+fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
+    let word = TokenKind::Word as u8;
+    let is_word = |k: usize| words[k].kind == word;
+    // Split at punctuation.
+    let mut pieces = Vec::with_capacity(raw.len());
+    for &(s, e, tag) in raw {
+        let mut from = s;
+        let splits = |k: usize| {
+            let key = &words[k].key;
+            !is_word(k) && SPLITS.contains(key) && !(tag == ORGANIZATION && BRACKETS.contains(key))
+        };
+        for k in s..=e {
+            if k == e || splits(k) {
+                let first = (from..k).find(|&j| is_word(j));
+                let last = (from..k).rev().find(|&j| is_word(j));
+                if let (Some(a), Some(b)) = (first, last) {
+                    pieces.push((a, b + 1, tag));
+                }
+                from = k + 1;
+            }
+        }
+    }
+    // Sentence-initial stopwords.
+    for piece in &mut pieces {
+        let opens = |k: usize| words[..k].iter().all(|w| w.kind != word);
+        while piece.0 < piece.1
+            && opens(piece.0)
+            && !words[piece.0].caps
+            && FUNCTION_WORDS.contains(&words[piece.0].key)
+        {
+            piece.0 += 1;
+            while piece.0 < piece.1 && !is_word(piece.0) {
+                piece.0 += 1;
+            }
+        }
+    }
+    pieces.retain(|p| p.0 < p.1);
+    // Known names are whole.
+    let runs = gaz_runs(words);
+    for &(a, b, _) in &runs {
+        for k in 0..pieces.len() {
+            let (s, e, _) = pieces[k];
+            if s <= a && a < e && e < b {
+                // Ends inside the run: take the run's end, and the next piece gives way.
+                pieces[k].1 = b;
+            } else if a < s && s < b {
+                let previous_holds = k > 0 && pieces[k - 1].1 >= b;
+                pieces[k].0 = if previous_holds { b } else { a };
+                if previous_holds && pieces[k].0 < pieces[k].1 && !is_word(pieces[k].0) {
+                    pieces[k].0 += 1;
+                }
+            }
+        }
+    }
+    pieces.retain(|p| p.0 < p.1);
+    // A known name in front.
+    let mut out = Vec::with_capacity(pieces.len());
+    for &(s, e, tag) in &pieces {
+        let front = runs.iter().find(|r| r.0 == s && r.1 < e && is_word(r.1));
+        match front {
+            Some(&(a, b, known)) => {
+                let next_known = runs.iter().find(|r| r.0 == b && r.1 <= e);
+                // A place and then a person's name in capitals (*Korea Utara Kim Jong*).
+                let person_after = known == LOCATION
+                    && e - b >= 2
+                    && (b..e).all(|k| words[k].capital && words[k].gaz == 0);
+                if (tag == PERSON && known != PERSON) || person_after {
+                    // The person's name may go on past where the tagger stopped.
+                    let mut end = e;
+                    while end < words.len()
+                        && is_word(end)
+                        && words[end].capital
+                        && words[end].gaz == 0
+                        && !FUNCTION_WORDS.contains(&words[end].key)
+                        && !pieces.iter().any(|p| p.0 == end)
+                    {
+                        end += 1;
+                    }
+                    out.push((a, b, known));
+                    out.push((b, end, PERSON));
+                } else if let Some(&(c, d, other)) = next_known.filter(|_| known == LOCATION) {
+                    out.push((a, b, known));
+                    out.push((c, d, other));
+                    if d < e {
+                        out.push((d, e, tag));
+                    }
+                } else {
+                    out.push((s, e, tag));
+                }
+            }
+            None => out.push((s, e, tag)),
+        }
+    }
+    for m in &mut out {
+        if m.2 != ORGANIZATION && ORGANIZATION_HEADS.contains(&words[m.0].key) && m.1 - m.0 > 1 {
+            m.2 = ORGANIZATION;
+        }
+        // A known place or organisation has its known type (*Kremlin*, *DPRK*).
+        if let Some(r) = runs.iter().find(|r| r.0 == m.0 && r.1 == m.1) {
+            m.2 = r.2;
+        }
+    }
+    out.retain(|m| m.0 < m.1 && is_word(m.0) && is_word(m.1 - 1));
+    out
+}
+
+/// Whether the mention `start..end` of `words` is a news source: a known outlet, or any
+/// name right after *melansir*, *dikutip dari*, *Sumber:* or *via*.
+fn cited(words: &[Word], start: usize, end: usize) -> bool {
+    if gazetteer::is_media(&words[start..end]) {
+        return true;
+    }
+    // Look back past punctuation and function words (*dikutip dari*, *Sumber: the*).
+    for w in words[..start].iter().rev().take(3) {
+        if SOURCE_CUES.contains(&w.key) {
+            return true;
+        }
+        if w.kind == TokenKind::Word as u8 && !FUNCTION_WORDS.contains(&w.key) {
+            break;
+        }
+    }
+    false
 }
 
 /// Finds the names in the story's tokens (`skip` marks page furniture).
@@ -132,19 +385,145 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut words = Vec::new();
     let mut scratch = Vec::new();
-    for range in sequences(tokens, skip) {
+    let read = |range: &std::ops::Range<usize>, words: &mut Vec<Word>| {
         words.clear();
         words.extend(
             tokens.list[range.clone()]
                 .iter()
                 .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind)),
         );
-        for (s, e, tag) in tag_words(model, &words, &mut scratch) {
+        gazetteer::mark(words);
+    };
+    let push = |words: &[Word], at: usize, found: &[(usize, usize, usize)], out: &mut Vec<_>| {
+        for &(s, e, tag) in found {
+            let source = cited(words, s, e);
             out.push(Mention {
-                start: range.start + s,
-                end: range.start + e,
-                label: label_of(tag),
+                start: at + s,
+                end: at + e,
+                label: if source {
+                    EntityLabel::Organization
+                } else {
+                    label_of(tag)
+                },
+                source,
             });
+        }
+    };
+    // Lines in title case are read last, for names found elsewhere.
+    let mut titles = Vec::new();
+    let mut known: FxHashMap<u64, usize> = FxHashMap::default();
+    for range in sequences(tokens, skip) {
+        read(&range, &mut words);
+        if title_case(&words) {
+            titles.push(range);
+            continue;
+        }
+        let mut found = tag_words(model, &words, &mut scratch);
+        cue_sources(&words, &mut found);
+        for &(s, e, tag) in &found {
+            known.insert(run_hash(&words[s..e]), tag);
+        }
+        push(&words, range.start, &found, &mut out);
+    }
+    for range in titles {
+        read(&range, &mut words);
+        // The tagger's short names stand; longer runs of capitals give way to the names
+        // found elsewhere and the gazetteer's.
+        let mut found: Vec<_> = tag_words(model, &words, &mut scratch)
+            .into_iter()
+            .filter(|m| m.1 - m.0 <= 3)
+            .collect();
+        for r in recall(&words, &known) {
+            if !found.iter().any(|m| m.0 < r.1 && r.0 < m.1) {
+                found.push(r);
+            }
+        }
+        found.sort_unstable();
+        push(&words, range.start, &found, &mut out);
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// Adds the name right after a source cue (*melansir Harian Kota*, *dikutip dari The
+/// Daily*) when the tagger missed it: the run of capitalised words there is an outlet.
+fn cue_sources(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
+    const LONGEST: usize = 4;
+    let word = TokenKind::Word as u8;
+    let mut added = false;
+    for k in 0..words.len() {
+        if !SOURCE_CUES.contains(&words[k].key) {
+            continue;
+        }
+        // Past punctuation and function words (*dari*, *:*), at most two of them.
+        let Some(start) = (k + 1..words.len().min(k + 4))
+            .find(|&j| words[j].kind == word && !FUNCTION_WORDS.contains(&words[j].key))
+        else {
+            continue;
+        };
+        if !words[start].capital || found.iter().any(|m| m.0 <= start && start < m.1) {
+            continue;
+        }
+        let end = (start..words.len().min(start + LONGEST))
+            .take_while(|&j| words[j].kind == word && words[j].capital)
+            .last()
+            .map_or(start, |j| j + 1);
+        found.push((start, end, ORGANIZATION));
+        added = true;
+    }
+    if added {
+        found.sort_unstable();
+    }
+}
+
+/// The hash of a run of words' keys.
+fn run_hash(words: &[Word]) -> u64 {
+    let mut h = FxHasher::default();
+    for w in words {
+        h.write_u64(w.key);
+    }
+    h.finish()
+}
+
+/// A headline or other line in title case: four words or more, of which three or more are
+/// not stopwords and nearly all of those are capitalised. Every word looks like a name there, so the tagger is not asked.
+fn title_case(words: &[Word]) -> bool {
+    let word = TokenKind::Word as u8;
+    let (mut all, mut content, mut capital) = (0, 0, 0);
+    for w in words.iter().filter(|w| w.kind == word) {
+        all += 1;
+        if !FUNCTION_WORDS.contains(&w.key) {
+            content += 1;
+            capital += usize::from(w.capital);
+        }
+    }
+    all >= 4 && content >= 3 && capital * 10 >= content * 9
+}
+
+/// The names in a title-case line: the longest name found elsewhere in the text, else a
+/// gazetteer name, at each word.
+fn recall(words: &[Word], known: &FxHashMap<u64, usize>) -> Vec<(usize, usize, usize)> {
+    const LONGEST: usize = 6;
+    let runs = gaz_runs(words);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut found = None;
+        if words[i].capital {
+            for e in (i + 1..=words.len().min(i + LONGEST)).rev() {
+                if let Some(&tag) = known.get(&run_hash(&words[i..e])) {
+                    found = Some((i, e, tag));
+                    break;
+                }
+            }
+        }
+        let found = found.or_else(|| runs.iter().find(|r| r.0 == i).copied());
+        match found {
+            Some(m) => {
+                out.push(m);
+                i = m.1;
+            }
+            None => i += 1,
         }
     }
     out
@@ -161,6 +540,8 @@ pub struct Resolved {
     pub aliases: Vec<String>,
     /// Token ranges of the mentions, in text order.
     pub mentions: Vec<(usize, usize)>,
+    /// A news outlet or agency cited as a source.
+    pub source: bool,
 }
 
 /// The words of a mention, joined by single spaces.
@@ -175,59 +556,143 @@ fn render(text: &str, tokens: &Tokens, m: &Mention) -> String {
     out
 }
 
-/// Groups mentions into entities: equal names (ignoring case) are one entity; a name
-/// whose words all appear, in order, in exactly one longer name of the same type joins
-/// it (*Putin* → *Vladimir Putin*). Entities come in order of first mention.
+/// A distinct name in an article: its type, its gazetteer entity if it is a known name,
+/// and its words lower-cased with hyphens as spaces (*Kim Jong-un* = *Kim Jong Un*).
+#[derive(PartialEq)]
+struct Distinct {
+    label: EntityLabel,
+    known: Option<u32>,
+    words: Vec<String>,
+}
+
+impl Distinct {
+    fn same(&self, other: &Distinct) -> bool {
+        self.label == other.label
+            && match (self.known, other.known) {
+                (Some(a), Some(b)) => a == b,
+                _ => self.words == other.words,
+            }
+    }
+
+    /// `self` holds `short`: a longer name of the same type whose words include it.
+    fn holds(&self, short: &Distinct) -> bool {
+        let (lw, sw) = (&self.words, &short.words);
+        // A known name is not part of another (*PBB* in *Dewan Keamanan PBB*).
+        let other_known = short.known.is_some() && short.known != self.known;
+        self.label == short.label
+            && !other_known
+            && lw.len() > sw.len()
+            && lw.windows(sw.len()).any(|w| w == sw.as_slice())
+    }
+}
+
+/// Groups mentions into entities:
+/// - equal names (ignoring case and hyphens) are one entity, and so are the names of one
+///   known place or organisation (*Korut* and *Korea Utara*, *Moskow* and *Moskwa*);
+/// - a name whose words all appear, in order, in exactly one longer name of the same type
+///   joins it (*Putin* → *Vladimir Putin*); when several longer names hold it (*Kim* with
+///   *Kim Jong-un* and *Kim Hong-kyun*), each mention joins the one last mentioned before
+///   it, or stays on its own when none was.
+///
+/// An entity's text is its longest name; entities come in order of first mention.
 pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolved> {
     let names: Vec<String> = mentions.iter().map(|m| render(text, tokens, m)).collect();
-    // Distinct names: (type, lower-case words), each mention's index among them.
-    let mut distinct: Vec<(EntityLabel, Vec<String>)> = Vec::new();
+    let mut distinct: Vec<Distinct> = Vec::new();
     let of: Vec<usize> = mentions
         .iter()
         .zip(&names)
         .map(|(m, name)| {
-            let key = (m.label, name.split(' ').map(str::to_lowercase).collect());
-            distinct.iter().position(|d| *d == key).unwrap_or_else(|| {
-                distinct.push(key);
-                distinct.len() - 1
-            })
+            let words: Vec<Word> = tokens.list[m.start..m.end]
+                .iter()
+                .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
+                .collect();
+            let known = gazetteer::entity(&words).map(|(id, _)| id);
+            let key = Distinct {
+                label: m.label,
+                known,
+                words: name
+                    .split([' ', '-'])
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect(),
+            };
+            distinct
+                .iter()
+                .position(|d| d.same(&key))
+                .unwrap_or_else(|| {
+                    distinct.push(key);
+                    distinct.len() - 1
+                })
         })
         .collect();
-    let holds = |long: usize, short: usize| {
-        let ((ll, lw), (sl, sw)) = (&distinct[long], &distinct[short]);
-        ll == sl && lw.len() > sw.len() && lw.windows(sw.len()).any(|w| w == sw.as_slice())
-    };
-    // Each distinct name's canonical one: the longest name holding it, when every other
-    // holder is part of that one; else itself.
-    let canonical: Vec<usize> = (0..distinct.len())
+    // Each distinct name's holders; a name held by one longest holder (the others part of
+    // it) joins it, else it joins per mention.
+    let holders: Vec<Vec<usize>> = (0..distinct.len())
         .map(|d| {
-            let holders: Vec<usize> = (0..distinct.len()).filter(|&h| holds(h, d)).collect();
-            match holders.iter().copied().max_by_key(|&h| distinct[h].1.len()) {
-                Some(l) if holders.iter().all(|&h| h == l || holds(l, h)) => l,
-                _ => d,
-            }
+            (0..distinct.len())
+                .filter(|&h| distinct[h].holds(&distinct[d]))
+                .collect()
         })
         .collect();
+    let single: Vec<Option<usize>> = holders
+        .iter()
+        .map(|hs| {
+            let longest = hs
+                .iter()
+                .copied()
+                .max_by_key(|&h| distinct[h].words.len())?;
+            hs.iter()
+                .all(|&h| h == longest || distinct[longest].holds(&distinct[h]))
+                .then_some(longest)
+        })
+        .collect();
+    let mut target: Vec<usize> = Vec::with_capacity(mentions.len());
+    for (i, &d) in of.iter().enumerate() {
+        let t = match single[d] {
+            Some(l) => l,
+            None if !holders[d].is_empty() => (0..i)
+                .rev()
+                .map(|j| of[j])
+                .find(|h| holders[d].contains(h))
+                .unwrap_or(d),
+            None => d,
+        };
+        target.push(t);
+    }
     let mut entity_of: Vec<Option<usize>> = vec![None; distinct.len()];
     let mut entities: Vec<Resolved> = Vec::new();
-    for ((m, name), &d) in mentions.iter().zip(&names).zip(&of) {
-        let c = canonical[d];
-        let e = *entity_of[c].get_or_insert_with(|| {
-            // The canonical name as first written.
-            let first = of.iter().position(|&x| x == c).unwrap_or(0);
+    for (i, m) in mentions.iter().enumerate() {
+        let e = *entity_of[target[i]].get_or_insert_with(|| {
             entities.push(Resolved {
-                text: names[first].clone(),
+                text: String::new(),
                 label: m.label,
                 aliases: Vec::new(),
                 mentions: Vec::new(),
+                source: false,
             });
             entities.len() - 1
         });
         let entity = &mut entities[e];
         entity.mentions.push((m.start, m.end));
-        if *name != entity.text && !entity.aliases.contains(name) {
+        entity.source |= m.source;
+        let name = &names[i];
+        if !entity.aliases.contains(name) {
             entity.aliases.push(name.clone());
         }
+    }
+    // The text: the name with the most words, then the longest, then the first.
+    for entity in &mut entities {
+        let best = (0..entity.aliases.len())
+            .max_by_key(|&k| {
+                let a = &entity.aliases[k];
+                (
+                    a.split([' ', '-']).count(),
+                    a.chars().count(),
+                    usize::MAX - k,
+                )
+            })
+            .unwrap_or(0);
+        entity.text = entity.aliases.remove(best);
     }
     entities
 }
@@ -250,18 +715,24 @@ mod tests {
                 .position(|t| t.end == at + name.len())
                 .unwrap()
                 + 1;
-            out.push(Mention { start, end, label });
+            out.push(Mention {
+                start,
+                end,
+                label,
+                source: false,
+            });
         }
         (tokens, out)
     }
 
     #[test]
-    fn a_surname_joins_the_one_full_name_that_holds_it() {
+    fn a_surname_joins_the_full_name_that_holds_it() {
         use EntityLabel::*;
-        let text = "Vladimir Putin tiba. Putin disambut Kim Jong Un dan Kim Yo Jong. Kim tersenyum. Putin pulang.";
+        let text = "Kim menyapa. Vladimir Putin tiba. Putin disambut Kim Jong Un dan Kim Yo Jong. Kim tersenyum. Putin pulang.";
         let (tokens, found) = mentions(
             text,
             &[
+                ("Kim", Person),
                 ("Vladimir Putin", Person),
                 ("Putin", Person),
                 ("Kim Jong Un", Person),
@@ -281,12 +752,191 @@ mod tests {
         assert_eq!(
             summary,
             [
+                // Two full names hold "Kim": before either it stays on its own, after
+                // them it joins the one said last.
+                ("Kim", 1, vec![]),
                 ("Vladimir Putin", 3, vec!["Putin"]),
                 ("Kim Jong Un", 1, vec![]),
-                ("Kim Yo Jong", 1, vec![]),
-                // Two full names hold "Kim": it stays on its own.
-                ("Kim", 1, vec![]),
+                ("Kim Yo Jong", 2, vec!["Kim"]),
             ]
+        );
+    }
+
+    #[test]
+    fn known_names_join_across_spellings_and_stay_apart_from_others() {
+        use EntityLabel::*;
+        let text = "Korea Utara dan Amerika Serikat. Korut menolak AS. Dewan Keamanan PBB dan PBB. Moskwa atau Moskow. Kim Jong-un dan Kim Jong Un.";
+        let (tokens, found) = mentions(
+            text,
+            &[
+                ("Korea Utara", Location),
+                ("Amerika Serikat", Location),
+                ("Korut", Location),
+                ("AS", Location),
+                ("Dewan Keamanan PBB", Organization),
+                ("PBB", Organization),
+                ("Moskwa", Location),
+                ("Moskow", Location),
+                ("Kim Jong-un", Person),
+                ("Kim Jong Un", Person),
+            ],
+        );
+        let entities = resolve(text, &tokens, &found);
+        let summary: Vec<(&str, Vec<&str>)> = entities
+            .iter()
+            .map(|e| {
+                (
+                    e.text.as_str(),
+                    e.aliases.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("Korea Utara", vec!["Korut"]),
+                ("Amerika Serikat", vec!["AS"]),
+                ("Dewan Keamanan PBB", vec![]),
+                ("PBB", vec![]),
+                ("Moskwa", vec!["Moskow"]),
+                ("Kim Jong-un", vec!["Kim Jong Un"]),
+            ]
+        );
+    }
+
+    /// The tagger's raw mentions of `text` given as phrases and begin tags, refined.
+    fn refined(text: &str, raw: &[(&str, usize)]) -> Vec<(String, usize)> {
+        let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
+        let mut words: Vec<Word> = tokens
+            .list
+            .iter()
+            .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
+            .collect();
+        gazetteer::mark(&mut words);
+        let at = |byte: usize| tokens.list.iter().position(|t| t.start == byte).unwrap();
+        let ends = |byte: usize| tokens.list.iter().position(|t| t.end == byte).unwrap() + 1;
+        let mut from = 0;
+        let spans: Vec<(usize, usize, usize)> = raw
+            .iter()
+            .map(|&(phrase, tag)| {
+                let s = text[from..].find(phrase).unwrap() + from;
+                from = s + phrase.len();
+                (at(s), ends(s + phrase.len()), tag)
+            })
+            .collect();
+        refine(&words, &spans)
+            .into_iter()
+            .map(|(s, e, tag)| {
+                let span = &text[tokens.list[s].start..tokens.list[e - 1].end];
+                (span.to_string(), tag)
+            })
+            .collect()
+    }
+
+    fn owned(expected: &[(&str, usize)]) -> Vec<(String, usize)> {
+        expected.iter().map(|&(s, t)| (s.to_string(), t)).collect()
+    }
+
+    #[test]
+    fn refinement_splits_names_the_tagger_runs_together() {
+        // A known place before a person, and a place before a name in capitals.
+        assert_eq!(
+            refined(
+                "Presiden Rusia Vladimir Putin tiba.",
+                &[("Rusia Vladimir Putin", PERSON)]
+            ),
+            owned(&[("Rusia", LOCATION), ("Vladimir Putin", PERSON)])
+        );
+        assert_eq!(
+            refined(
+                "Ia menemui pemimpin Korea Utara Kim Jong Un kemarin.",
+                &[("Korea Utara Kim Jong", LOCATION)]
+            ),
+            owned(&[("Korea Utara", LOCATION), ("Kim Jong Un", PERSON)])
+        );
+        // Brackets part names, except an organisation's own acronym.
+        assert_eq!(
+            refined(
+                "Korea Utara (Korut) menolak.",
+                &[("Korea Utara (Korut", LOCATION)]
+            ),
+            owned(&[("Korea Utara", LOCATION), ("Korut", LOCATION)])
+        );
+        assert_eq!(
+            refined(
+                "Partai Amanat Nasional (PAN) menolak.",
+                &[("Partai Amanat Nasional (PAN", ORGANIZATION)]
+            ),
+            owned(&[("Partai Amanat Nasional (PAN", ORGANIZATION)])
+        );
+    }
+
+    #[test]
+    fn refinement_mends_cuts_capitals_and_types() {
+        // A known name cut in two is whole again; the person after it starts after it.
+        assert_eq!(
+            refined(
+                "Pemimpin Korea Utara Kim Jong-un tiba.",
+                &[("Korea", LOCATION), ("Utara Kim Jong-un", PERSON)]
+            ),
+            owned(&[("Korea Utara", LOCATION), ("Kim Jong-un", PERSON)])
+        );
+        // A stopword capitalised only because it opens the sentence.
+        assert_eq!(
+            refined("Bagi Putin, itu penting.", &[("Bagi Putin", PERSON)]),
+            owned(&[("Putin", PERSON)])
+        );
+        assert_eq!(refined("Saat itu hujan.", &[("Saat", PERSON)]), owned(&[]));
+        // Mid-sentence, a capitalised stopword stays (an English first name).
+        assert_eq!(
+            refined("Kemarin Will Smith tiba.", &[("Will Smith", PERSON)]),
+            owned(&[("Will Smith", PERSON)])
+        );
+        // Heads of organisations, and known names keep their known type.
+        assert_eq!(
+            refined(
+                "Ia kuliah di Universitas Gadjah Mada.",
+                &[("Universitas Gadjah Mada", LOCATION)]
+            ),
+            owned(&[("Universitas Gadjah Mada", ORGANIZATION)])
+        );
+        assert_eq!(
+            refined("Kata Kremlin hari ini.", &[("Kremlin", PERSON)]),
+            owned(&[("Kremlin", ORGANIZATION)])
+        );
+    }
+
+    #[test]
+    fn outlets_and_cited_names_are_sources_and_headlines_are_not_names() {
+        let text = "AS Khawatir Rusia Makin Dekat Dengan Korut\n\nAmerika Serikat khawatir, melansir Harian Kota. Rusia menolak, kata Reuters.";
+        let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
+        let skip = vec![false; tokens.list.len()];
+        let found = tag(text, &tokens, &skip);
+        let summary: Vec<(&str, EntityLabel, bool)> = found
+            .iter()
+            .map(|m| {
+                let span = &text[tokens.list[m.start].start..tokens.list[m.end - 1].end];
+                (span, m.label, m.source)
+            })
+            .collect();
+        // The title-case headline gives only names known from the gazetteer or the story.
+        for (span, _, _) in &summary {
+            assert!(
+                !span.contains(' ') || !span.contains("Khawatir"),
+                "{summary:?}"
+            );
+        }
+        assert!(
+            summary.contains(&("Harian Kota", EntityLabel::Organization, true)),
+            "{summary:?}"
+        );
+        assert!(
+            summary.contains(&("Reuters", EntityLabel::Organization, true)),
+            "{summary:?}"
+        );
+        assert!(
+            summary.contains(&("Rusia", EntityLabel::Location, false)),
+            "{summary:?}"
         );
     }
 

@@ -133,12 +133,15 @@ fn tokenize(text: &str) -> Tokenized {
             s..e
         })
         .collect();
-    let words = tokens
+    let mut words: Vec<Word> = tokens
         .list
         .iter()
         .map(|t| Word::of(tokens.surface(norm, t), tokens.key(norm, t), t.kind))
         .collect();
     let sequences = super::sequences(&tokens, &vec![false; tokens.list.len()]);
+    for range in &sequences {
+        super::gazetteer::mark(&mut words[range.clone()]);
+    }
     Tokenized {
         spans,
         words,

@@ -1,0 +1,272 @@
+//! Gazetteers: names of places and organisations known in advance, with their other names.
+//!
+//! Three lists in `data/gazetteer/` (sources and licences in their headers): places from
+//! Unicode CLDR (countries, regions, cities in Indonesian and English), places kupas adds
+//! (Indonesia's provinces and cities, exonyms, news short forms such as *Korut* and *AS*),
+//! organisations with their acronyms, and news outlets (an outlet cited is a source). Each line is one place or organisation; names
+//! on one line are one entity, and lines of a type that share a name are joined.
+//!
+//! The tagger reads a hit as a feature ([`mark`]), so a known name helps but does not
+//! decide; resolution reads [`entity`] so that *Korut* joins *Korea Utara* and *Moskow*
+//! joins *Moskwa*. Names are matched on the hashed token keys the tagger already has, so a
+//! lookup costs no strings.
+
+use super::features::Word;
+use crate::analysis::EntityLabel;
+use crate::hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
+use std::sync::LazyLock;
+
+/// The longest name, in tokens.
+const MAX_TOKENS: usize = 8;
+
+/// One list: its text, the type of its names, and whether they are news outlets.
+const LISTS: [(&str, EntityLabel, bool); 4] = [
+    (
+        include_str!("../../data/gazetteer/cldr-places.txt"),
+        EntityLabel::Location,
+        false,
+    ),
+    (
+        include_str!("../../data/gazetteer/places.txt"),
+        EntityLabel::Location,
+        false,
+    ),
+    (
+        include_str!("../../data/gazetteer/organizations.txt"),
+        EntityLabel::Organization,
+        false,
+    ),
+    (
+        include_str!("../../data/gazetteer/media.txt"),
+        EntityLabel::Organization,
+        true,
+    ),
+];
+
+/// What a name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Name {
+    /// The entity (line, after joining) it names.
+    entity: u32,
+    /// Its type.
+    label: EntityLabel,
+    /// A news outlet or agency.
+    media: bool,
+    /// Written in capitals (*AS*, *PBB*): matches only text in capitals, so the English
+    /// *as* is not the United States.
+    caps: bool,
+}
+
+/// The names, keyed by the hash of their token keys.
+#[derive(Default)]
+struct Gazetteer {
+    names: FxHashMap<u64, Name>,
+    /// Hashes of every proper prefix of a name, so a match is extended only while some
+    /// name continues it.
+    prefixes: FxHashMap<u64, ()>,
+}
+
+/// The hash of a run of words, extended one word at a time.
+#[inline]
+fn extend(hash: u64, word: &Word) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u64(hash);
+    h.write_u64(word.key);
+    h.finish()
+}
+
+fn words_of(name: &str) -> Vec<Word> {
+    let normalized = crate::normalize::normalize(name);
+    let norm = normalized.text.as_ref();
+    let tokens = crate::token::tokenize(norm, &crate::sentence::split(norm));
+    tokens
+        .list
+        .iter()
+        .map(|t| Word::of(tokens.surface(norm, t), tokens.key(norm, t), t.kind))
+        .collect()
+}
+
+/// Index of `x`'s set in a union-find forest.
+fn find(parent: &mut [u32], x: u32) -> u32 {
+    let mut x = x;
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+/// A line of a list as read: each name's hash and whether it is in capitals; the type;
+/// whether the names are news outlets.
+type Line = (Vec<(u64, bool)>, EntityLabel, bool);
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    // Every name with its line, then lines sharing a name (within a type) joined.
+    let mut lines: Vec<Line> = Vec::new();
+    for (text, label, media) in LISTS {
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut names = Vec::new();
+            for name in line.split(" | ").map(str::trim).filter(|n| !n.is_empty()) {
+                let words = words_of(name);
+                if words.is_empty() || words.len() > MAX_TOKENS {
+                    continue;
+                }
+                let hash = words.iter().fold(0, extend);
+                names.push((hash, words.iter().all(|w| w.caps)));
+            }
+            lines.push((names, label, media));
+        }
+    }
+    let mut parent: Vec<u32> = (0..lines.len() as u32).collect();
+    let mut first: FxHashMap<(u64, u8), u32> = FxHashMap::default();
+    for (i, (names, label, _)) in lines.iter().enumerate() {
+        for &(hash, _) in names {
+            let at = *first.entry((hash, *label as u8)).or_insert(i as u32);
+            let (a, b) = (find(&mut parent, at), find(&mut parent, i as u32));
+            parent[a.max(b) as usize] = a.min(b);
+        }
+    }
+    let mut g = Gazetteer::default();
+    for (i, (names, label, media)) in lines.iter().enumerate() {
+        let entity = find(&mut parent, i as u32);
+        for &(hash, caps) in names {
+            g.names.entry(hash).or_insert(Name {
+                entity,
+                label: *label,
+                media: *media,
+                caps,
+            });
+        }
+    }
+    // Prefixes, from the words again.
+    for (text, _, _) in LISTS {
+        for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
+            for name in line.split(" | ") {
+                let words = words_of(name.trim());
+                let mut hash = 0;
+                for w in words.iter().take(words.len().saturating_sub(1)) {
+                    hash = extend(hash, w);
+                    g.prefixes.insert(hash, ());
+                }
+            }
+        }
+    }
+    g
+});
+
+/// The gazetteer name `words` spell exactly, if any.
+fn lookup(g: &Gazetteer, words: &[Word]) -> Option<Name> {
+    let name = g.names.get(&words.iter().fold(0, extend))?;
+    let capital = words.first().is_some_and(|w| w.capital);
+    let fits = if name.caps {
+        words.iter().all(|w| w.caps)
+    } else {
+        capital
+    };
+    fits.then_some(*name)
+}
+
+/// Marks the gazetteer names in a sequence: each word's `gaz` is 0, or the type (1 PERSON
+/// … 3 LOCATION) times 2 for the first word of a name and times 2 plus 1 for the others.
+/// The longest name starting at a word wins; matches do not overlap.
+pub fn mark(words: &mut [Word]) {
+    let g: &Gazetteer = &GAZETTEER;
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].capital {
+            i += 1;
+            continue;
+        }
+        let mut hash = 0;
+        let mut best = None;
+        for j in i..words.len().min(i + MAX_TOKENS) {
+            hash = extend(hash, &words[j]);
+            if g.names.contains_key(&hash) {
+                if let Some(name) = lookup(g, &words[i..=j]) {
+                    best = Some((j + 1, name));
+                }
+            }
+            if !g.prefixes.contains_key(&hash) {
+                break;
+            }
+        }
+        match best {
+            Some((end, name)) => {
+                let base = 2 * label_index(name.label);
+                words[i].gaz = base;
+                for w in &mut words[i + 1..end] {
+                    w.gaz = base + 1;
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn label_index(label: EntityLabel) -> u8 {
+    match label {
+        EntityLabel::Person => 1,
+        EntityLabel::Organization => 2,
+        _ => 3,
+    }
+}
+
+/// The gazetteer entity that `words` name exactly, with its type: two mentions with the
+/// same entity are one, whatever their spelling (*Korut*, *Korea Utara*).
+pub fn entity(words: &[Word]) -> Option<(u32, EntityLabel)> {
+    lookup(&GAZETTEER, words).map(|n| (n.entity, n.label))
+}
+
+/// Whether `words` name a news outlet or agency (*Reuters*, *Malay Mail*).
+pub fn is_media(words: &[Word]) -> bool {
+    lookup(&GAZETTEER, words).is_some_and(|n| n.media)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity_of(name: &str) -> Option<(u32, EntityLabel)> {
+        entity(&words_of(name))
+    }
+
+    #[test]
+    fn other_names_of_a_place_are_the_same_entity() {
+        let korea = entity_of("Korea Utara").expect("Korea Utara");
+        assert_eq!(korea.1, EntityLabel::Location);
+        assert_eq!(entity_of("Korut"), Some(korea));
+        assert_eq!(entity_of("North Korea"), Some(korea));
+        let moscow = entity_of("Moskwa").expect("Moskwa");
+        assert_eq!(entity_of("Moskow"), Some(moscow));
+        assert_eq!(entity_of("Moscow"), Some(moscow));
+        assert_eq!(entity_of("Kyiv"), entity_of("Kiev"));
+        assert_eq!(entity_of("AS"), entity_of("Amerika Serikat"));
+        assert_ne!(entity_of("Korea Selatan"), Some(korea));
+        let un = entity_of("PBB").expect("PBB");
+        assert_eq!(un.1, EntityLabel::Organization);
+        assert_eq!(entity_of("Perserikatan Bangsa-Bangsa"), Some(un));
+    }
+
+    #[test]
+    fn capitals_and_case_decide_a_match() {
+        // Lower case is not a name; a name in capitals matches only capitals.
+        assert_eq!(entity_of("jakarta"), None);
+        assert_eq!(entity_of("As"), None);
+        assert!(entity_of("Jakarta").is_some());
+    }
+
+    #[test]
+    fn the_longest_name_is_marked() {
+        let mut words = words_of("Menlu Korea Utara tiba di Dewan Keamanan PBB kemarin");
+        mark(&mut words);
+        let gaz: Vec<u8> = words.iter().map(|w| w.gaz).collect();
+        assert_eq!(gaz, [0, 6, 7, 0, 0, 4, 5, 5, 0]);
+    }
+}
