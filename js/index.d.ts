@@ -132,7 +132,7 @@ export type EntityLabel =
   | 'URL'
   | 'EMAIL';
 
-/** A named entity or value resolved over its mentions. (Filled by the entity stage.) */
+/** A named entity or value resolved over its mentions. */
 export interface Entity {
   /** The canonical (longest, most complete) name. */
   text: string;
@@ -193,12 +193,44 @@ export interface CorpusKeyword {
   documents: number[];
 }
 
+/** One article's share of a {@link CorpusEntity}. */
+export interface EntityInDocument {
+  /** The article's index in the input array. */
+  document: number;
+  /** The entity's index in that article's `entities`. */
+  entity: number;
+  /** Mentions in that article. */
+  count: number;
+}
+
+/** An entity linked across a set of articles (the same person in five articles is one). */
+export interface CorpusEntity {
+  /** The canonical (longest, most complete) name over all the articles. */
+  text: string;
+  /** The entity's type. */
+  label: EntityLabel;
+  /** Other surface forms, over all the articles. */
+  aliases: string[];
+  /** Mentions in all articles. */
+  count: number;
+  /** In how many articles it appears. */
+  documentFrequency: number;
+  /** Where it appears, article by article. */
+  documents: EntityInDocument[];
+  /** The normalised value, as in {@link Entity.value}. */
+  value?: string;
+  /** `"source"` when the articles cite it as a news source. */
+  role?: string;
+}
+
 /** The result of {@link analyzeCorpus}. */
 export interface Corpus {
   /** Each article's analysis, in input order, keywords re-weighted against the set. */
   documents: Analysis[];
   /** The set's keywords, most key first. */
   keywords: CorpusKeyword[];
+  /** The set's entities, those in the most articles first. */
+  entities: CorpusEntity[];
 }
 
 /** An error thrown by kupas, with a stable `code`. */

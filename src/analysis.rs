@@ -222,6 +222,46 @@ pub struct Corpus {
     pub documents: Vec<Analysis>,
     /// The set's keywords: phrases that matter across the articles, most key first.
     pub keywords: Vec<CorpusKeyword>,
+    /// The set's entities: each article's entities linked across the articles (the same
+    /// person in five articles is one), those in the most articles first.
+    pub entities: Vec<CorpusEntity>,
+}
+
+/// An entity of a set of articles.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CorpusEntity {
+    /// The canonical (longest, most complete) name over all the articles.
+    pub text: String,
+    /// The entity's type.
+    pub label: EntityLabel,
+    /// Other surface forms, over all the articles.
+    pub aliases: Vec<String>,
+    /// Mentions in all articles.
+    pub count: usize,
+    /// In how many articles it appears.
+    pub document_frequency: usize,
+    /// Where it appears: each article's index, the entity's index in that article's
+    /// `entities`, and its mentions there.
+    pub documents: Vec<EntityInDocument>,
+    /// The normalised value, as in [`Entity::value`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// `"source"` when the articles cite it as a news source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// One article's share of a [`CorpusEntity`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntityInDocument {
+    /// The article's index in the set.
+    pub document: usize,
+    /// The entity's index in that article's `entities`.
+    pub entity: usize,
+    /// Mentions in that article.
+    pub count: usize,
 }
 
 /// A keyphrase of a set of articles.

@@ -57,8 +57,8 @@ pub mod wordlist;
 pub mod wasm;
 
 pub use analysis::{
-    Analysis, Boilerplate, BoilerplateKind, Corpus, CorpusKeyword, Entity, EntityLabel, Keyword,
-    Language, Note, Span, Stats, Token, TokenKind,
+    Analysis, Boilerplate, BoilerplateKind, Corpus, CorpusEntity, CorpusKeyword, Entity,
+    EntityInDocument, EntityLabel, Keyword, Language, Note, Span, Stats, Token, TokenKind,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use options::{LanguageChoice, OffsetUnit, Options};
@@ -173,9 +173,14 @@ pub fn analyze_corpus<S: AsRef<str>>(texts: &[S], options: &Options) -> Corpus {
             documents: e.documents,
         })
         .collect();
+    let entities = {
+        let lists: Vec<&[Entity]> = documents.iter().map(|d| d.entities.as_slice()).collect();
+        ner::link(&lists)
+    };
     Corpus {
         documents,
         keywords,
+        entities,
     }
 }
 

@@ -260,9 +260,13 @@ pub fn analyze_corpus_js(texts: JsValue, options: JsValue) -> Result<JsValue, Js
     let keywords = corpus
         .keywords
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+    let entities = corpus
+        .entities
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
     let out = js_sys::Object::new();
     set(&out, "documents", &documents.into());
     set(&out, "keywords", &keywords);
+    set(&out, "entities", &entities);
     Ok(out.into())
 }
 

@@ -224,6 +224,11 @@ pub fn entity(words: &[Word]) -> Option<(u32, EntityLabel)> {
     lookup(&GAZETTEER, words).map(|n| (n.entity, n.label))
 }
 
+/// The gazetteer entity a name written as text is, if any (*Korut*).
+pub fn entity_of_name(name: &str) -> Option<u32> {
+    entity(&words_of(name)).map(|(id, _)| id)
+}
+
 /// Whether `words` name a news outlet or agency (*Reuters*, *Malay Mail*).
 pub fn is_media(words: &[Word]) -> bool {
     lookup(&GAZETTEER, words).is_some_and(|n| n.media)

@@ -17,7 +17,7 @@ pub mod model;
 pub mod train;
 pub mod values;
 
-use crate::analysis::{EntityLabel, TokenKind};
+use crate::analysis::{CorpusEntity, Entity, EntityInDocument, EntityLabel, TokenKind};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::token::Tokens;
 use features::{Word, PER_TOKEN};
@@ -294,6 +294,12 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
     // A known name in front.
     let mut out = Vec::with_capacity(pieces.len());
     for &(s, e, tag) in &pieces {
+        // A person's title in front of a place and the person (*Gubernur Jawa Barat
+        // Ridwan*): the title goes, the place and the person stay.
+        let s = match runs.iter().find(|r| r.0 > s && r.1 < e && r.2 != PERSON) {
+            Some(r) if tag == PERSON && (r.1..e).all(|k| !is_word(k) || words[k].capital) => r.0,
+            _ => s,
+        };
         let front = runs.iter().find(|r| r.0 == s && r.1 < e && is_word(r.1));
         match front {
             Some(&(a, b, known)) => {
@@ -382,24 +388,65 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Mention> {
     if model.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    let mut words = Vec::new();
+    let mut words: Vec<Word> = tokens
+        .list
+        .iter()
+        .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
+        .collect();
+    let ranges = sequences(tokens, skip);
+    for range in &ranges {
+        gazetteer::mark(&mut words[range.clone()]);
+    }
     let mut scratch = Vec::new();
-    let read = |range: &std::ops::Range<usize>, words: &mut Vec<Word>| {
-        words.clear();
-        words.extend(
-            tokens.list[range.clone()]
-                .iter()
-                .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind)),
-        );
-        gazetteer::mark(words);
-    };
-    let push = |words: &[Word], at: usize, found: &[(usize, usize, usize)], out: &mut Vec<_>| {
-        for &(s, e, tag) in found {
+    // First the story's sentences, through the tagger; the names found there are known
+    // (a person's surname too) for the second pass.
+    let mut found: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(ranges.len());
+    let mut titles = vec![false; ranges.len()];
+    let mut known: FxHashMap<u64, usize> = FxHashMap::default();
+    for (r, range) in ranges.iter().enumerate() {
+        let words = &words[range.clone()];
+        if title_case(words) {
+            titles[r] = true;
+            // The tagger's short names stand in a headline; longer runs of capitals
+            // give way to the names found elsewhere and the gazetteer's.
+            let mut short = tag_words(model, words, &mut scratch);
+            short.retain(|m| m.1 - m.0 <= 3);
+            found.push(short);
+            continue;
+        }
+        let mut mentions = tag_words(model, words, &mut scratch);
+        cue_sources(words, &mut mentions);
+        for &(s, e, tag) in &mentions {
+            known.insert(run_hash(&words[s..e]), tag);
+        }
+        found.push(mentions);
+    }
+    for (range, list) in ranges.iter().zip(&found) {
+        let words = &words[range.clone()];
+        for &(s, e, tag) in list {
+            if tag == PERSON && e - s >= 2 && words[e - 1].capital {
+                known.entry(run_hash(&words[e - 1..e])).or_insert(PERSON);
+            }
+        }
+    }
+    // Then every sentence again: a known name the tagger passed over is still that name.
+    let mut out = Vec::new();
+    for ((range, mut list), title) in ranges.into_iter().zip(found).zip(titles) {
+        let words = &words[range.clone()];
+        let before = list.len();
+        for r in recall(words, &known, title) {
+            if !list[..before].iter().any(|m| m.0 < r.1 && r.0 < m.1) {
+                list.push(r);
+            }
+        }
+        if list.len() > before {
+            list.sort_unstable();
+        }
+        for (s, e, tag) in list {
             let source = cited(words, s, e);
             out.push(Mention {
-                start: at + s,
-                end: at + e,
+                start: range.start + s,
+                end: range.start + e,
                 label: if source {
                     EntityLabel::Organization
                 } else {
@@ -408,40 +455,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Mention> {
                 source,
             });
         }
-    };
-    // Lines in title case are read last, for names found elsewhere.
-    let mut titles = Vec::new();
-    let mut known: FxHashMap<u64, usize> = FxHashMap::default();
-    for range in sequences(tokens, skip) {
-        read(&range, &mut words);
-        if title_case(&words) {
-            titles.push(range);
-            continue;
-        }
-        let mut found = tag_words(model, &words, &mut scratch);
-        cue_sources(&words, &mut found);
-        for &(s, e, tag) in &found {
-            known.insert(run_hash(&words[s..e]), tag);
-        }
-        push(&words, range.start, &found, &mut out);
     }
-    for range in titles {
-        read(&range, &mut words);
-        // The tagger's short names stand; longer runs of capitals give way to the names
-        // found elsewhere and the gazetteer's.
-        let mut found: Vec<_> = tag_words(model, &words, &mut scratch)
-            .into_iter()
-            .filter(|m| m.1 - m.0 <= 3)
-            .collect();
-        for r in recall(&words, &known) {
-            if !found.iter().any(|m| m.0 < r.1 && r.0 < m.1) {
-                found.push(r);
-            }
-        }
-        found.sort_unstable();
-        push(&words, range.start, &found, &mut out);
-    }
-    out.sort_by_key(|m| m.start);
     out
 }
 
@@ -500,11 +514,19 @@ fn title_case(words: &[Word]) -> bool {
     all >= 4 && content >= 3 && capital * 10 >= content * 9
 }
 
-/// The names in a title-case line: the longest name found elsewhere in the text, else a
-/// gazetteer name, at each word.
-fn recall(words: &[Word], known: &FxHashMap<u64, usize>) -> Vec<(usize, usize, usize)> {
+/// The names found elsewhere in the text, longest first, at each capitalised word of a
+/// sentence; with `gazetteer`, the gazetteer's names too (for a title-case line).
+fn recall(
+    words: &[Word],
+    known: &FxHashMap<u64, usize>,
+    gazetteer: bool,
+) -> Vec<(usize, usize, usize)> {
     const LONGEST: usize = 6;
-    let runs = gaz_runs(words);
+    let runs = if gazetteer {
+        gaz_runs(words)
+    } else {
+        Vec::new()
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -517,7 +539,7 @@ fn recall(words: &[Word], known: &FxHashMap<u64, usize>) -> Vec<(usize, usize, u
                 }
             }
         }
-        let found = found.or_else(|| runs.iter().find(|r| r.0 == i).copied());
+        let found = found.or_else(|| runs.iter().find(|r| gazetteer && r.0 == i).copied());
         match found {
             Some(m) => {
                 out.push(m);
@@ -695,6 +717,145 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
         entity.text = entity.aliases.remove(best);
     }
     entities
+}
+
+/// The words of a name for comparing across articles: lower case, hyphens as spaces.
+fn name_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split([' ', '-']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Links the entities of a set of articles: two articles' entities of one type are one
+/// when they are the same known place or organisation, or have the same value (dates,
+/// amounts), or when one's name is the other's name or one of its names of two words or
+/// more (*Putin* alone does not link, *Vladimir Putin* does).
+pub fn link(documents: &[&[Entity]]) -> Vec<CorpusEntity> {
+    // Every (article, entity), its comparable names and known identity.
+    struct Item {
+        document: usize,
+        entity: usize,
+        name: String,
+        forms: Vec<String>,
+        known: Option<u32>,
+    }
+    let mut items = Vec::new();
+    for (d, entities) in documents.iter().enumerate() {
+        for (i, e) in entities.iter().enumerate() {
+            let named = matches!(
+                e.label,
+                EntityLabel::Person | EntityLabel::Organization | EntityLabel::Location
+            );
+            let name = match (&e.value, named) {
+                (Some(v), false) => format!("{v} {}", e.unit.as_deref().unwrap_or("")),
+                _ => name_key(&e.text),
+            };
+            let forms = if named {
+                e.aliases
+                    .iter()
+                    .map(|a| name_key(a))
+                    .filter(|a| a.contains(' '))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let known = if named {
+                gazetteer::entity_of_name(&e.text)
+            } else {
+                None
+            };
+            items.push(Item {
+                document: d,
+                entity: i,
+                name,
+                forms,
+                known,
+            });
+        }
+    }
+    // Union-find over the items, through maps from name and known identity.
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let label = |k: usize| documents[items[k].document][items[k].entity].label;
+    let mut by_name: FxHashMap<(EntityLabel, &str), usize> = FxHashMap::default();
+    let mut by_known: FxHashMap<(EntityLabel, u32), usize> = FxHashMap::default();
+    let join = |parent: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (root(parent, a), root(parent, b));
+        parent[ra.max(rb)] = ra.min(rb);
+    };
+    for (k, item) in items.iter().enumerate() {
+        let first = *by_name.entry((label(k), item.name.as_str())).or_insert(k);
+        join(&mut parent, first, k);
+        if let Some(id) = item.known {
+            let first = *by_known.entry((label(k), id)).or_insert(k);
+            join(&mut parent, first, k);
+        }
+    }
+    for (k, item) in items.iter().enumerate() {
+        for form in &item.forms {
+            if let Some(&other) = by_name.get(&(label(k), form.as_str())) {
+                join(&mut parent, other, k);
+            }
+        }
+    }
+    // Gather the groups in order of first appearance.
+    let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut out: Vec<CorpusEntity> = Vec::new();
+    for k in 0..items.len() {
+        let r = root(&mut parent, k);
+        let e = &documents[items[k].document][items[k].entity];
+        let g = *group_of.entry(r).or_insert_with(|| {
+            out.push(CorpusEntity {
+                text: e.text.clone(),
+                label: e.label,
+                aliases: Vec::new(),
+                count: 0,
+                document_frequency: 0,
+                documents: Vec::new(),
+                value: e.value.clone(),
+                role: None,
+            });
+            out.len() - 1
+        });
+        let c = &mut out[g];
+        c.count += e.count;
+        if c.documents.last().map(|x| x.document) != Some(items[k].document) {
+            c.document_frequency += 1;
+        }
+        c.documents.push(EntityInDocument {
+            document: items[k].document,
+            entity: items[k].entity,
+            count: e.count,
+        });
+        if e.role.is_some() {
+            c.role.clone_from(&e.role);
+        }
+        let words = |t: &str| (t.split([' ', '-']).count(), t.chars().count());
+        for name in std::iter::once(&e.text).chain(&e.aliases) {
+            if *name == c.text || c.aliases.contains(name) {
+                continue;
+            }
+            if words(name) > words(&c.text) {
+                let old = std::mem::replace(&mut c.text, name.clone());
+                c.aliases.push(old);
+            } else {
+                c.aliases.push(name.clone());
+            }
+        }
+    }
+    out.sort_by_key(|c| std::cmp::Reverse((c.document_frequency, c.count)));
+    out
 }
 
 #[cfg(test)]
@@ -938,6 +1099,68 @@ mod tests {
             summary.contains(&("Rusia", EntityLabel::Location, false)),
             "{summary:?}"
         );
+    }
+
+    fn entity(text: &str, label: EntityLabel, aliases: &[&str], count: usize) -> Entity {
+        Entity {
+            text: text.into(),
+            label,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            count,
+            mentions: Vec::new(),
+            value: None,
+            amount: None,
+            unit: None,
+            role: None,
+        }
+    }
+
+    #[test]
+    fn entities_link_across_articles() {
+        use EntityLabel::*;
+        let mut date = entity("Selasa (18/6/2024)", Date, &[], 1);
+        date.value = Some("2024-06-18".into());
+        let mut same_date = entity("18 Juni 2024", Date, &[], 2);
+        same_date.value = Some("2024-06-18".into());
+        let a = [
+            entity("Vladimir Putin", Person, &["Putin"], 5),
+            entity("Kim Jong-un", Person, &["Kim"], 3),
+            entity("Korea Utara", Location, &["Korut"], 4),
+            date,
+        ];
+        let b = [
+            entity("Putin", Person, &[], 2),
+            entity("Presiden Vladimir Putin", Person, &["Vladimir Putin"], 1),
+            entity("Kim Jong Un", Person, &[], 1),
+            entity("Korut", Location, &[], 6),
+            entity("Kim Hong-kyun", Person, &["Kim"], 1),
+            same_date,
+        ];
+        let linked = link(&[&a, &b]);
+        let summary: Vec<(&str, Vec<(usize, usize)>)> = linked
+            .iter()
+            .map(|c| {
+                let places = c.documents.iter().map(|d| (d.document, d.entity)).collect();
+                (c.text.as_str(), places)
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                // Both articles, most mentions first.
+                ("Korea Utara", vec![(0, 2), (1, 3)]),
+                ("Presiden Vladimir Putin", vec![(0, 0), (1, 1)]),
+                ("Kim Jong-un", vec![(0, 1), (1, 2)]),
+                ("18 Juni 2024", vec![(0, 3), (1, 5)]),
+                // A bare surname does not link on its own.
+                ("Putin", vec![(1, 0)]),
+                ("Kim Hong-kyun", vec![(1, 4)]),
+            ]
+        );
+        assert_eq!(linked[0].count, 10);
+        assert_eq!(linked[0].document_frequency, 2);
+        assert!(linked[1].aliases.contains(&"Vladimir Putin".to_string()));
+        assert!(linked[1].aliases.contains(&"Putin".to_string()));
     }
 
     #[test]

@@ -170,6 +170,6 @@ describe('analyzeCorpus', () => {
     assert.throws(() => analyzeCorpus('teks'), (e) => e instanceof TypeError && e.code === 'invalid_text');
     assert.throws(() => analyzeCorpus(['a', 2]), (e) => e.code === 'invalid_text' && /texts\[1\]/.test(e.message));
     assert.throws(() => analyzeCorpus(['a'], { keyword: 2 }), (e) => e.code === 'invalid_options');
-    assert.deepEqual(analyzeCorpus([]), { documents: [], keywords: [] });
+    assert.deepEqual(analyzeCorpus([]), { documents: [], keywords: [], entities: [] });
   });
 });
