@@ -578,7 +578,8 @@ mod tests {
             out.extend_from_slice(&h.to_le_bytes());
         }
         for _ in 0..n * T {
-            out.push((rng.below(2 * range as usize + 1) as i8 - range) as u8);
+            let w = rng.below(2 * range as usize + 1) as i16 - i16::from(range);
+            out.push(w as i8 as u8);
         }
         out
     }
