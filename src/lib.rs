@@ -256,36 +256,43 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .collect();
     // 4 · values: dates, times, amounts and addresses by rule; equal values are one entity.
     let found_values = ner::values::find(norm, &tokens, &skip);
-    let named = entities.len();
+    // Equal: the same type and value (and unit), or without a value the same text.
+    let mut value_at: hash::FxHashMap<(EntityLabel, bool, String), usize> =
+        hash::FxHashMap::default();
     for v in found_values {
         let surface = &norm[tokens.list[v.start].start..tokens.list[v.end - 1].end];
         let mention = span(tokens.list[v.start].start, tokens.list[v.end - 1].end);
-        let same = |e: &Entity| {
-            e.label == v.label
-                && match (&e.value, &v.value) {
-                    (Some(a), Some(b)) => a == b && e.unit == v.unit,
-                    _ => e.text.eq_ignore_ascii_case(surface),
-                }
+        let key = match (&v.value, &v.unit) {
+            (Some(value), unit) => (
+                v.label,
+                true,
+                format!("{value} {}", unit.as_deref().unwrap_or("")),
+            ),
+            (None, _) => (v.label, false, surface.to_lowercase()),
         };
-        match entities[named..].iter_mut().find(|e| same(e)) {
-            Some(e) => {
+        match value_at.get(&key) {
+            Some(&i) => {
+                let e = &mut entities[i];
                 e.count += 1;
                 e.mentions.push(mention);
                 if surface != e.text && !e.aliases.iter().any(|a| a == surface) {
                     e.aliases.push(surface.to_string());
                 }
             }
-            None => entities.push(Entity {
-                text: surface.to_string(),
-                label: v.label,
-                aliases: Vec::new(),
-                count: 1,
-                mentions: vec![mention],
-                value: v.value,
-                amount: v.amount,
-                unit: v.unit,
-                role: None,
-            }),
+            None => {
+                value_at.insert(key, entities.len());
+                entities.push(Entity {
+                    text: surface.to_string(),
+                    label: v.label,
+                    aliases: Vec::new(),
+                    count: 1,
+                    mentions: vec![mention],
+                    value: v.value,
+                    amount: v.amount,
+                    unit: v.unit,
+                    role: None,
+                });
+            }
         }
     }
     if limit > 0 && stopwords::for_language(language.code).is_none() && !tokens.list.is_empty() {

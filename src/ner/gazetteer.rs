@@ -13,7 +13,7 @@
 
 use super::features::Word;
 use crate::analysis::EntityLabel;
-use crate::hash::{FxHashMap, FxHasher};
+use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::Hasher;
 use std::sync::LazyLock;
 
@@ -59,12 +59,11 @@ struct Name {
 }
 
 /// The names, keyed by the hash of their token keys.
-#[derive(Default)]
 struct Gazetteer {
     names: FxHashMap<u64, Name>,
     /// Hashes of every proper prefix of a name, so a match is extended only while some
     /// name continues it.
-    prefixes: FxHashMap<u64, ()>,
+    prefixes: FxHashSet<u64>,
 }
 
 /// The hash of a run of words, extended one word at a time.
@@ -105,6 +104,7 @@ type Line = (Vec<(u64, bool)>, EntityLabel, bool);
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     // Every name with its line, then lines sharing a name (within a type) joined.
     let mut lines: Vec<Line> = Vec::new();
+    let mut prefixes = FxHashSet::default();
     for (text, label, media) in LISTS {
         for line in text.lines() {
             let line = line.trim();
@@ -117,7 +117,13 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
                 if words.is_empty() || words.len() > MAX_TOKENS {
                     continue;
                 }
-                let hash = words.iter().fold(0, extend);
+                // Every proper prefix, then the whole name.
+                let mut hash = 0;
+                for w in &words[..words.len() - 1] {
+                    hash = extend(hash, w);
+                    prefixes.insert(hash);
+                }
+                hash = extend(hash, &words[words.len() - 1]);
                 names.push((hash, words.iter().all(|w| w.caps)));
             }
             lines.push((names, label, media));
@@ -132,7 +138,10 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             parent[a.max(b) as usize] = a.min(b);
         }
     }
-    let mut g = Gazetteer::default();
+    let mut g = Gazetteer {
+        names: FxHashMap::default(),
+        prefixes,
+    };
     for (i, (names, label, media)) in lines.iter().enumerate() {
         let entity = find(&mut parent, i as u32);
         for &(hash, caps) in names {
@@ -144,32 +153,23 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             });
         }
     }
-    // Prefixes, from the words again.
-    for (text, _, _) in LISTS {
-        for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
-            for name in line.split(" | ") {
-                let words = words_of(name.trim());
-                let mut hash = 0;
-                for w in words.iter().take(words.len().saturating_sub(1)) {
-                    hash = extend(hash, w);
-                    g.prefixes.insert(hash, ());
-                }
-            }
-        }
-    }
     g
 });
+
+/// Whether `words`, which spell `name`, are written as the name must be: in capitals for
+/// a name in capitals, else with a capital first.
+fn fits(name: &Name, words: &[Word]) -> bool {
+    if name.caps {
+        words.iter().all(|w| w.caps)
+    } else {
+        words.first().is_some_and(|w| w.capital)
+    }
+}
 
 /// The gazetteer name `words` spell exactly, if any.
 fn lookup(g: &Gazetteer, words: &[Word]) -> Option<Name> {
     let name = g.names.get(&words.iter().fold(0, extend))?;
-    let capital = words.first().is_some_and(|w| w.capital);
-    let fits = if name.caps {
-        words.iter().all(|w| w.caps)
-    } else {
-        capital
-    };
-    fits.then_some(*name)
+    fits(name, words).then_some(*name)
 }
 
 /// Marks the gazetteer names in a sequence: each word's `gaz` is 0, or the type (1 PERSON
@@ -187,12 +187,10 @@ pub fn mark(words: &mut [Word]) {
         let mut best = None;
         for j in i..words.len().min(i + MAX_TOKENS) {
             hash = extend(hash, &words[j]);
-            if g.names.contains_key(&hash) {
-                if let Some(name) = lookup(g, &words[i..=j]) {
-                    best = Some((j + 1, name));
-                }
+            if let Some(name) = g.names.get(&hash).filter(|n| fits(n, &words[i..=j])) {
+                best = Some((j + 1, *name));
             }
-            if !g.prefixes.contains_key(&hash) {
+            if !g.prefixes.contains(&hash) {
                 break;
             }
         }

@@ -204,7 +204,7 @@ pub fn train(train: &[Sentence], epochs: usize, mut report: impl FnMut(usize, &M
 /// finds, on the same sequences.
 pub fn predict(model: &Model, text: &str) -> Vec<Gold> {
     let t = tokenize(text);
-    let mut scratch = Vec::new();
+    let mut scratch = super::Scratch::default();
     let mut out = Vec::new();
     for range in t.sequences {
         for (s, e, tag) in super::tag_words(model, &t.words[range.clone()], &mut scratch) {

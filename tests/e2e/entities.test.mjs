@@ -6,19 +6,15 @@
 //   node --test tests/e2e/entities.test.mjs
 //
 // Screenshots go to tests/screenshots/ (git-ignored).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
 import { analyze } from '../../js/node.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../js/support.mjs';
-import { openPage as openPageIn, settled } from './support.mjs';
+import { settled, shots, useBrowser } from './support.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(repo, 'tests', 'screenshots');
 const seed = join(repo, '..', 'shared', 'seeds', '000_c27b010dec6c9a7a.txt');
 
 // A made-up story: a person named in full and then by surname, places named twice, organisations,
@@ -52,27 +48,7 @@ const TYPES = {
 };
 const ORDER = Object.keys(TYPES);
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  mkdirSync(shots, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const openPage = (contextOptions) => openPageIn(browser, server, contextOptions);
-
-async function analyzed(page, text) {
-  await page.fill('#text', text);
-  await settled(page);
-  return analyze(await page.inputValue('#text'));
-}
+const { openPage, analyzed } = useBrowser();
 
 /** Every highlighted mention as drawn: its pieces joined, its tag and the tag drawn after it. */
 async function highlights(page) {

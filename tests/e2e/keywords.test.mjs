@@ -5,19 +5,11 @@
 //   node --test tests/e2e/
 //
 // Screenshots go to tests/screenshots/ (git-ignored).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
 import { analyze } from '../../js/node.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../js/support.mjs';
-import { openPage as openPageIn, settled } from './support.mjs';
-
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(repo, 'tests', 'screenshots');
+import { settled, shots, useBrowser } from './support.mjs';
 
 // A made-up local news story with page furniture: a related-story link and an editor credit.
 const ARTICLE = [
@@ -37,27 +29,7 @@ const ARTICLE = [
   'Editor: Budi Santoso',
 ].join('\n');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  mkdirSync(shots, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const openPage = (contextOptions) => openPageIn(browser, server, contextOptions);
-
-async function analyzed(page, text) {
-  await page.fill('#text', text);
-  await settled(page);
-  return analyze(await page.inputValue('#text'));
-}
+const { openPage, analyzed } = useBrowser();
 
 /** The keyword list as shown: text, score (bar width and hidden text), count. */
 async function shownKeywords(page) {

@@ -6,40 +6,28 @@
 // Screenshots go to tests/screenshots/ (git-ignored).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
 import { analyze } from '../../js/node.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../js/support.mjs';
-import { openPage as openPageIn, settled } from './support.mjs';
+import { settled, shots, useBrowser } from './support.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => readFileSync(join(repo, 'tests', 'fixtures', name), 'utf8');
-const shots = join(repo, 'tests', 'screenshots');
 const seed = join(repo, '..', 'shared', 'seeds', '000_c27b010dec6c9a7a.txt');
 
 
-let server;
-let browser;
+const { openPage } = useBrowser();
 let tmp;
 
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  mkdirSync(shots, { recursive: true });
+before(() => {
   tmp = mkdtempSync(join(tmpdir(), 'kupas-e2e-'));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
-
-const openPage = (contextOptions) => openPageIn(browser, server, contextOptions);
 
 /** What the page shows, read back from the DOM. */
 async function shown(page) {

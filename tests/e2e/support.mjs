@@ -1,6 +1,17 @@
 // Shared helpers for the Playwright tests: open the page with a record of everything that
 // went wrong, and wait for the newest result to be on screen.
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { analyze } from '../../js/node.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../js/support.mjs';
+
+/** Where screenshots go (git-ignored). */
+export const shots = join(fileURLToPath(new URL('../../', import.meta.url)), 'tests', 'screenshots');
 
 /** Files the page may load; anything else (or any other origin) is a failure. */
 const ALLOWED_PATHS = new Set([
@@ -61,4 +72,31 @@ export async function settled(page) {
     const results = document.getElementById('results');
     return !('pending' in results.dataset) && results.dataset.rendered === results.dataset.requested;
   });
+}
+
+/**
+ * Starts the server and a browser before a test file's tests and stops them after. Returns
+ * `openPage(contextOptions?)` (see {@link openPage}) and `analyzed(page, text)`, which types
+ * `text` into the page, waits for its result and returns what the package gives for it.
+ */
+export function useBrowser() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    mkdirSync(shots, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    openPage: (contextOptions) => openPage(browser, server, contextOptions),
+    analyzed: async (page, text) => {
+      await page.fill('#text', text);
+      await settled(page);
+      return analyze(await page.inputValue('#text'));
+    },
+  };
 }
