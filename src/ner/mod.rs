@@ -150,6 +150,9 @@ static SPLITS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     ])
 });
 
+/// The key hash of a full stop.
+static FULL_STOP: LazyLock<u64> = LazyLock::new(|| Word::key_hash("."));
+
 /// Brackets, which an organisation's name may hold (*Partai Amanat Nasional (PAN)*).
 static BRACKETS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(&["(", ")", "[", "]"]));
 
@@ -512,10 +515,14 @@ fn run_hash(words: &[Word]) -> u64 {
     h.finish()
 }
 
-/// A headline or other line in title case: four words or more, of which three or more are
-/// not stopwords and nearly all of those are capitalised. Every word looks like a name there, so the tagger is not asked.
+/// A headline or other line in title case: no full stop at its end, four words or more,
+/// of which three or more are not stopwords and nearly all of those are capitalised. Every word looks like a name there, so the tagger is not asked.
 fn title_case(words: &[Word]) -> bool {
     let word = TokenKind::Word as u8;
+    // A headline does not end in a full stop; a sentence full of names does.
+    if words.last().is_some_and(|w| w.key == *FULL_STOP) {
+        return false;
+    }
     let (mut all, mut content, mut capital) = (0, 0, 0);
     for w in words.iter().filter(|w| w.kind == word) {
         all += 1;
@@ -1095,6 +1102,26 @@ mod tests {
                 expected.iter().map(|&(s, t)| (s.to_string(), t)).collect();
             assert_eq!(refined(text, raw), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_headline_is_title_case_without_a_full_stop() {
+        let words = |text: &str| {
+            let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
+            tokens
+                .list
+                .iter()
+                .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
+                .collect::<Vec<_>>()
+        };
+        assert!(title_case(&words("Menlu Rusia Temui Sri Wahyuni di Bogor")));
+        // The same capitals in a sentence that ends: names, not a headline.
+        assert!(!title_case(&words(
+            "Menlu Rusia Temui Sri Wahyuni di Bogor."
+        )));
+        assert!(!title_case(&words(
+            "Menlu Rusia menemui Sri Wahyuni di Bogor"
+        )));
     }
 
     #[test]

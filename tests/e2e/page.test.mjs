@@ -18,7 +18,8 @@ const fixture = (name) => readFileSync(join(repo, 'tests', 'fixtures', name), 'u
 const seed = join(repo, '..', 'shared', 'seeds', '000_c27b010dec6c9a7a.txt');
 
 
-const { openPage } = useBrowser();
+const session = useBrowser();
+const { openPage } = session;
 let tmp;
 
 before(() => {
@@ -508,11 +509,11 @@ test('screenshots: dark theme, phone width, empty state, a real article', async 
 });
 
 test('when the WebAssembly file cannot be loaded, the page says so instead of hanging', async () => {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   try {
     await context.route('**/pkg/kupas_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
     assert.match(await page.textContent('#status'), /could not be loaded/);
     await page.fill('#text', 'Teks apa saja.');

@@ -76,7 +76,8 @@ export async function settled(page) {
 
 /**
  * Starts the server and a browser before a test file's tests and stops them after. Returns
- * `openPage(contextOptions?)` (see {@link openPage}) and `analyzed(page, text)`, which types
+ * them (`browser`, `server`), `openPage(contextOptions?)` (see {@link openPage}) and
+ * `analyzed(page, text)`, which types
  * `text` into the page, waits for its result and returns what the package gives for it.
  */
 export function useBrowser() {
@@ -92,6 +93,12 @@ export function useBrowser() {
     await server?.close();
   });
   return {
+    get browser() {
+      return browser;
+    },
+    get server() {
+      return server;
+    },
     openPage: (contextOptions) => openPage(browser, server, contextOptions),
     analyzed: async (page, text) => {
       await page.fill('#text', text);
