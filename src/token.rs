@@ -148,7 +148,14 @@ pub fn shape(surface: &str) -> String {
 /// digit, any other character as it is; `None` for a combining mark, which belongs to the
 /// letter before it.
 pub fn shape_class(c: char) -> Option<char> {
-    if unicode_normalization::char::is_combining_mark(c) {
+    if c.is_ascii() {
+        Some(match c {
+            'A'..='Z' => 'X',
+            'a'..='z' => 'x',
+            '0'..='9' => 'd',
+            _ => c,
+        })
+    } else if unicode_normalization::char::is_combining_mark(c) {
         None
     } else if c.is_uppercase() {
         Some('X')

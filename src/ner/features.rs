@@ -66,39 +66,123 @@ impl Word {
 
     /// The hashed facts of a token, from its surface and key.
     pub fn of(surface: &str, key: &str, kind: TokenKind) -> Word {
-        // The shape of `token::shape` with every run collapsed to one symbol, hashed.
-        let mut shape = FxHasher::default();
-        let mut last = '\0';
-        let mut length = 0u8;
-        let (mut letter, mut lower) = (false, false);
-        for c in surface.chars() {
-            letter |= c.is_alphabetic();
-            lower |= c.is_lowercase();
-        }
-        for class in surface.chars().filter_map(shape_class) {
-            length = length.saturating_add(1);
-            if class != last {
-                shape.write_u32(u32::from(class));
-                last = class;
-            }
-        }
+        // Bytewise when the text is ASCII, as most tokens of news text are.
+        let scan = if surface.is_ascii() {
+            Scan::ascii(surface)
+        } else {
+            Scan::chars(surface)
+        };
+        let affixes = if key.is_ascii() {
+            ascii_affixes(key)
+        } else {
+            char_affixes(key)
+        };
         Word {
             key: hash_str(1, key),
-            shape: shape.finish(),
-            affixes: [
-                hash_str(2, char_prefix(key, 2)),
-                hash_str(3, char_prefix(key, 3)),
-                hash_str(4, char_suffix(key, 2)),
-                hash_str(5, char_suffix(key, 3)),
-                hash_str(6, char_suffix(key, 4)),
-            ],
-            capital: surface.chars().next().is_some_and(char::is_uppercase),
+            shape: scan.shape,
+            affixes,
+            capital: scan.capital,
             kind: kind as u8,
-            length: length.min(15),
-            caps: letter && !lower && length >= 2,
+            length: scan.length.min(15),
+            caps: scan.letter && !scan.lower && scan.length >= 2,
             gaz: 0,
         }
     }
+}
+
+/// What one pass over a token's surface finds.
+struct Scan {
+    /// The shape of `token::shape` with every run collapsed to one symbol, hashed.
+    shape: u64,
+    /// Characters that have a shape class (combining marks do not).
+    length: u8,
+    letter: bool,
+    lower: bool,
+    capital: bool,
+}
+
+impl Scan {
+    fn new() -> Scan {
+        Scan {
+            shape: 0,
+            length: 0,
+            letter: false,
+            lower: false,
+            capital: false,
+        }
+    }
+
+    /// Counts a character of shape class `class`.
+    #[inline]
+    fn add(&mut self, hasher: &mut FxHasher, last: &mut char, class: char) {
+        self.length = self.length.saturating_add(1);
+        if class != *last {
+            hasher.write_u32(u32::from(class));
+            *last = class;
+        }
+    }
+
+    fn ascii(surface: &str) -> Scan {
+        let (mut scan, mut last) = (Scan::new(), '\0');
+        let mut hasher = FxHasher::default();
+        for &b in surface.as_bytes() {
+            let class = match b {
+                b'A'..=b'Z' => 'X',
+                b'a'..=b'z' => {
+                    scan.lower = true;
+                    'x'
+                }
+                b'0'..=b'9' => 'd',
+                _ => char::from(b),
+            };
+            scan.letter |= b.is_ascii_alphabetic();
+            scan.add(&mut hasher, &mut last, class);
+        }
+        scan.capital = surface
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase);
+        scan.shape = hasher.finish();
+        scan
+    }
+
+    fn chars(surface: &str) -> Scan {
+        let (mut scan, mut last) = (Scan::new(), '\0');
+        let mut hasher = FxHasher::default();
+        for c in surface.chars() {
+            scan.letter |= c.is_alphabetic();
+            scan.lower |= c.is_lowercase();
+            if let Some(class) = shape_class(c) {
+                scan.add(&mut hasher, &mut last, class);
+            }
+        }
+        scan.capital = surface.chars().next().is_some_and(char::is_uppercase);
+        scan.shape = hasher.finish();
+        scan
+    }
+}
+
+/// Hashed prefixes of 2 and 3 characters and suffixes of 2, 3 and 4 of an ASCII key.
+fn ascii_affixes(key: &str) -> [u64; 5] {
+    let n = key.len();
+    [
+        hash_str(2, &key[..n.min(2)]),
+        hash_str(3, &key[..n.min(3)]),
+        hash_str(4, &key[n.saturating_sub(2)..]),
+        hash_str(5, &key[n.saturating_sub(3)..]),
+        hash_str(6, &key[n.saturating_sub(4)..]),
+    ]
+}
+
+/// [`ascii_affixes`] of any key, counted in characters.
+fn char_affixes(key: &str) -> [u64; 5] {
+    [
+        hash_str(2, char_prefix(key, 2)),
+        hash_str(3, char_prefix(key, 3)),
+        hash_str(4, char_suffix(key, 2)),
+        hash_str(5, char_suffix(key, 3)),
+        hash_str(6, char_suffix(key, 4)),
+    ]
 }
 
 /// A feature: a template number mixed with a value.
@@ -114,10 +198,34 @@ const START: u64 = 0x0053_5441_5254;
 const END: u64 = 0x0045_4e44;
 
 /// How many features [`features`] writes per token.
-pub const PER_TOKEN: usize = 24;
+pub const PER_TOKEN: usize = OWN + 14;
 
-/// Appends the features of token `i` of the sentence `words` to `out`.
+/// How many of them depend on the word alone ([`own_features`]); they come first.
+pub const OWN: usize = 10;
+
+/// Appends the features of token `i` of the sentence `words` to `out`: its
+/// [`own_features`], then its [`context_features`].
 pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
+    own_features(&words[i], out);
+    context_features(words, i, out);
+}
+
+/// Appends the features of a word that do not depend on where it stands: a word seen
+/// again has the same ones, so a tagger may score them once per distinct word.
+pub fn own_features(w: &Word, out: &mut Vec<u32>) {
+    out.push(mix(0, 0)); // bias
+    out.push(mix(1, w.key));
+    out.push(mix(2, w.shape));
+    for (n, a) in w.affixes.iter().enumerate() {
+        out.push(mix(3 + n as u64, *a));
+    }
+    out.push(mix(17, u64::from(w.length) ^ w.shape.rotate_left(7)));
+    out.push(mix(20, u64::from(w.kind) ^ u64::from(w.capital) << 8));
+}
+
+/// Appends the features of token `i` that depend on its place: its neighbours, the
+/// sentence start, the gazetteer's marks.
+pub fn context_features(words: &[Word], i: usize, out: &mut Vec<u32>) {
     let w = &words[i];
     let at = |d: isize| -> Option<&Word> {
         let j = i as isize + d;
@@ -126,12 +234,6 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
     let key = |d: isize| at(d).map_or(if d < 0 { START } else { END }, |w| w.key);
     let shape = |d: isize| at(d).map_or(if d < 0 { START } else { END }, |w| w.shape);
     let first = u64::from(i == 0);
-    out.push(mix(0, 0)); // bias
-    out.push(mix(1, w.key));
-    out.push(mix(2, w.shape));
-    for (n, a) in w.affixes.iter().enumerate() {
-        out.push(mix(3 + n as u64, *a));
-    }
     out.push(mix(8, key(-1)));
     out.push(mix(9, key(1)));
     out.push(mix(10, key(-2)));
@@ -141,14 +243,22 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
     out.push(mix(14, key(-1) ^ w.key.rotate_left(23)));
     out.push(mix(15, w.key ^ key(1).rotate_left(23)));
     out.push(mix(16, first ^ w.shape.rotate_left(3)));
-    out.push(mix(17, u64::from(w.length) ^ w.shape.rotate_left(7)));
     out.push(mix(18, key(-1) ^ shape(0).rotate_left(29)));
     out.push(mix(19, shape(0) ^ key(1).rotate_left(29)));
-    out.push(mix(20, u64::from(w.kind) ^ u64::from(w.capital) << 8));
     let gaz = |d: isize| at(d).map_or(0xff, |w| u64::from(w.gaz));
     out.push(mix(21, gaz(0)));
     out.push(mix(22, gaz(0) ^ key(-1).rotate_left(11)));
     out.push(mix(23, gaz(-1) | gaz(0) << 8 | gaz(1) << 16));
+}
+
+/// What [`own_features`] depend on: words with equal identities have the same own
+/// features (the affixes follow from the key).
+pub fn own_identity(w: &Word) -> (u64, u64, u32) {
+    (
+        w.key,
+        w.shape,
+        u32::from(w.length) | u32::from(w.kind) << 8 | u32::from(w.capital) << 16,
+    )
 }
 
 #[cfg(test)]
@@ -164,6 +274,33 @@ mod tests {
         assert_ne!(a.shape, c.shape);
         assert_ne!(a.key, b.key);
         assert!(a.capital && c.capital);
+    }
+
+    #[test]
+    fn the_ascii_pass_agrees_with_the_general_one() {
+        for s in [
+            "",
+            "a",
+            "A",
+            "Jakarta",
+            "PBB",
+            "U.S.",
+            "Hwasong-11",
+            "18/6/2024",
+            "G7",
+            "x-Ray",
+            "ok!",
+            "12",
+            "Rp1,5",
+            "@kupas",
+            "\u{7f}",
+        ] {
+            let (a, c) = (Scan::ascii(s), Scan::chars(s));
+            let facts = |x: &Scan| (x.shape, x.length, x.letter, x.lower, x.capital);
+            assert_eq!(facts(&a), facts(&c), "{s:?}");
+            let key = s.to_lowercase();
+            assert_eq!(ascii_affixes(&key), char_affixes(&key), "{s:?}");
+        }
     }
 
     #[test]
@@ -189,7 +326,11 @@ mod tests {
         let mut b = Vec::new();
         features(&words, 1, &mut a);
         features(&words[1..], 0, &mut b);
-        assert_eq!(a[1], b[1]);
-        assert_ne!(a[8], b[8]);
+        assert_eq!(a[..OWN], b[..OWN]);
+        assert_ne!(a[OWN], b[OWN]);
+        // The own features are those of the word alone.
+        let mut own = Vec::new();
+        own_features(&words[1], &mut own);
+        assert_eq!(own, a[..OWN]);
     }
 }

@@ -20,7 +20,7 @@ pub mod values;
 use crate::analysis::{CorpusEntity, Entity, EntityInDocument, EntityLabel, TokenKind};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::token::Tokens;
-use features::{Word, PER_TOKEN};
+use features::Word;
 use model::Model;
 use std::hash::Hasher;
 use std::sync::LazyLock;
@@ -77,6 +77,12 @@ pub fn sequences(tokens: &Tokens, skip: &[bool]) -> Vec<std::ops::Range<usize>> 
 #[derive(Default)]
 pub struct Scratch {
     features: Vec<u32>,
+    scores: Vec<[f32; model::T]>,
+    /// The scores of each distinct word's own features, by [`features::own_identity`]:
+    /// news text repeats its words, and these are nearly half of a token's features.
+    own: FxHashMap<(u64, u64, u32), [f32; model::T]>,
+    /// The model whose scores `own` holds (its address).
+    owner: usize,
     decode: model::Scratch,
     tags: Vec<usize>,
 }
@@ -97,14 +103,32 @@ pub fn tag_words(
     }
     let Scratch {
         features,
+        scores,
+        own,
+        owner,
         decode,
         tags,
     } = scratch;
-    features.clear();
-    for i in 0..words.len() {
-        features::features(words, i, features);
+    let address = std::ptr::from_ref(model) as usize;
+    if *owner != address {
+        own.clear();
+        *owner = address;
     }
-    model.decode_into(features, PER_TOKEN, decode, tags);
+    scores.clear();
+    for (i, w) in words.iter().enumerate() {
+        let mut score = *own.entry(features::own_identity(w)).or_insert_with(|| {
+            features.clear();
+            features::own_features(w, features);
+            model.scores(features)
+        });
+        features.clear();
+        features::context_features(words, i, features);
+        for (s, c) in score.iter_mut().zip(model.scores(features)) {
+            *s += c;
+        }
+        scores.push(score);
+    }
+    model.decode_scores(scores, decode, tags);
     let tags = &*tags;
     let mut i = 0;
     while i < tags.len() {
@@ -405,10 +429,20 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Mention> {
     if model.is_empty() {
         return Vec::new();
     }
+    // A word's facts depend on its surface alone (and its kind): news text repeats its
+    // words, so each distinct surface is worked out once.
+    let mut seen: FxHashMap<&str, Word> = FxHashMap::default();
     let mut words: Vec<Word> = tokens
         .list
         .iter()
-        .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
+        .map(|t| {
+            let surface = tokens.surface(text, t);
+            let mut word = *seen
+                .entry(surface)
+                .or_insert_with(|| Word::of(surface, tokens.key(text, t), t.kind));
+            word.kind = t.kind as u8;
+            word
+        })
         .collect();
     let ranges = sequences(tokens, skip);
     for range in &ranges {

@@ -92,52 +92,63 @@ impl Scratch {
     /// best tag sequence, into `out`. Ties go to the lower previous tag and, at the end,
     /// to the higher last tag.
     fn viterbi(&mut self, paths: &Transitions, out: &mut Vec<usize>) {
-        out.clear();
-        let Some(first) = self.emissions.first() else {
-            return;
+        viterbi(&self.emissions, &mut self.back, paths, out);
+    }
+}
+
+/// Viterbi over `emissions` under `paths` (from [`paths`]), with `back` for the back
+/// pointers: the best tag sequence, into `out`. Ties go to the lower previous tag and, at
+/// the end, to the higher last tag.
+fn viterbi(
+    emissions: &[[f32; T]],
+    back: &mut Vec<[u8; T]>,
+    paths: &Transitions,
+    out: &mut Vec<usize>,
+) {
+    out.clear();
+    let Some(first) = emissions.first() else {
+        return;
+    };
+    // Tested here rather than through `paths`: −∞ plus a score of +∞ would be NaN,
+    // which the choice of the last tag ranks above everything.
+    let mut score = [0f32; T];
+    for (t, (s, &e)) in score.iter_mut().zip(first).enumerate() {
+        *s = if allowed(None, t) {
+            paths[T][t] + e
+        } else {
+            f32::NEG_INFINITY
         };
-        // Tested here rather than through `paths`: −∞ plus a score of +∞ would be NaN,
-        // which the choice of the last tag ranks above everything.
-        let mut score = [0f32; T];
-        for (t, (s, &e)) in score.iter_mut().zip(first).enumerate() {
-            *s = if allowed(None, t) {
-                paths[T][t] + e
-            } else {
-                f32::NEG_INFINITY
-            };
-        }
-        let back = &mut self.back;
-        back.clear();
-        back.resize(self.emissions.len(), [0; T]);
-        for (e, back) in self.emissions.iter().zip(back.iter_mut()).skip(1) {
-            // Every next tag at once, the previous tags in order: the comparisons of one
-            // next tag at a time, in a shape the compiler turns into vector code.
-            let mut best = [f32::NEG_INFINITY; T];
-            let mut arg = [0u32; T];
-            for (p, (&prev, row)) in score.iter().zip(paths).enumerate() {
-                for ((best, arg), &x) in best.iter_mut().zip(&mut arg).zip(row) {
-                    let s = prev + x;
-                    if s > *best {
-                        *best = s;
-                        *arg = p as u32;
-                    }
+    }
+    back.clear();
+    back.resize(emissions.len(), [0; T]);
+    for (e, back) in emissions.iter().zip(back.iter_mut()).skip(1) {
+        // Every next tag at once, the previous tags in order: the comparisons of one
+        // next tag at a time, in a shape the compiler turns into vector code.
+        let mut best = [f32::NEG_INFINITY; T];
+        let mut arg = [0u32; T];
+        for (p, (&prev, row)) in score.iter().zip(paths).enumerate() {
+            for ((best, arg), &x) in best.iter_mut().zip(&mut arg).zip(row) {
+                let s = prev + x;
+                if s > *best {
+                    *best = s;
+                    *arg = p as u32;
                 }
             }
-            for (((s, b), (&best, &arg)), &e) in
-                score.iter_mut().zip(back).zip(best.iter().zip(&arg)).zip(e)
-            {
-                *s = best + e;
-                *b = arg as u8;
-            }
         }
-        let mut t = (0..T)
-            .max_by(|&a, &b| score[a].total_cmp(&score[b]))
-            .unwrap_or(0);
-        out.resize(back.len(), 0);
-        for (tag, back) in out.iter_mut().zip(back.iter()).rev() {
-            *tag = t;
-            t = usize::from(back[t]);
+        for (((s, b), (&best, &arg)), &e) in
+            score.iter_mut().zip(back).zip(best.iter().zip(&arg)).zip(e)
+        {
+            *s = best + e;
+            *b = arg as u8;
         }
+    }
+    let mut t = (0..T)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+        .unwrap_or(0);
+    out.resize(back.len(), 0);
+    for (tag, back) in out.iter_mut().zip(back.iter()).rev() {
+        *tag = t;
+        t = usize::from(back[t]);
     }
 }
 
@@ -196,6 +207,28 @@ impl Model {
     ) {
         scratch.score(features, per, &self.weights);
         scratch.viterbi(&self.paths, out);
+    }
+
+    /// The scores that `features` give each tag: the sum of their weights, in their order.
+    /// A caller that scores parts of a token's features apart (and adds the parts) may
+    /// keep the part that repeats; see [`Model::decode_scores`].
+    pub fn scores(&self, features: &[u32]) -> [f32; T] {
+        emissions(features, &self.weights)
+    }
+
+    /// The best tag sequence for tokens whose scores are given (one [`Model::scores`], or a
+    /// sum of them, per token); [`Model::decode_into`] scores the features itself.
+    ///
+    /// ```
+    /// use kupas::ner::model::{Model, Scratch};
+    /// let model = Model::default();
+    /// let (mut scratch, mut tags) = (Scratch::default(), Vec::new());
+    /// let scores = [model.scores(&[1, 2]), model.scores(&[3, 4])];
+    /// model.decode_scores(&scores, &mut scratch, &mut tags);
+    /// assert_eq!(tags, model.decode(&[1, 2, 3, 4], 2));
+    /// ```
+    pub fn decode_scores(&self, scores: &[[f32; T]], scratch: &mut Scratch, out: &mut Vec<usize>) {
+        viterbi(scores, &mut scratch.back, &self.paths, out);
     }
 
     /// The model in its file format, keeping features whose largest weight quantizes to
