@@ -233,26 +233,36 @@ export interface Corpus {
   entities: CorpusEntity[];
 }
 
+/** The stable codes of {@link KupasError}. */
+export type ErrorCode = 'invalid_text' | 'invalid_options' | 'text_too_large' | 'not_initialized';
+
 /** An error thrown by kupas, with a stable `code`. */
 export interface KupasError extends Error {
   /**
    * `"invalid_text"`: the text is not a string (a `TypeError`).
    * `"invalid_options"`: unknown option, wrong type or value, or options not an object.
+   * `"text_too_large"`: the text is longer than 8 MiB, 8,388,608 UTF-16 code units (`text.length`),
+   *   or the texts of {@link analyzeCorpus} are together (a `RangeError`). wasm32 has 4 GiB of
+   *   memory, and an analysis needs 30 to 60 bytes per unit of news text, up to about 260 for
+   *   the worst input, so longer text is refused before any work is done.
    * `"not_initialized"`: browser/bundler build used before `await init()`.
    */
-  code: 'invalid_text' | 'invalid_options' | 'not_initialized';
+  code: ErrorCode;
 }
 
 /**
- * Analyzes `text`. Never fails on any string (empty, huge, emoji, lone surrogates).
- * @throws {KupasError} `invalid_text` when `text` is not a string, `invalid_options` for bad options.
+ * Analyzes `text`. Never fails on any string up to 8,388,608 UTF-16 code units (8 MiB):
+ * empty, megabytes, emoji, lone surrogates.
+ * @throws {KupasError} `invalid_text` when `text` is not a string, `text_too_large` above the
+ *   limit, `invalid_options` for bad options.
  */
 export function analyze(text: string, options?: Options): Analysis;
 
 /**
  * Analyzes a set of articles: each as {@link analyze} would, with keywords re-weighted so
  * that what is distinctive to an article ranks above what all share, plus the set's keywords.
- * @throws {KupasError} `invalid_text` when `texts` is not an array of strings, `invalid_options` for bad options.
+ * @throws {KupasError} `invalid_text` when `texts` is not an array of strings, `text_too_large`
+ *   when they are longer than 8 MiB together, `invalid_options` for bad options.
  */
 export function analyzeCorpus(texts: string[], options?: Options): Corpus;
 

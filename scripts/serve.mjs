@@ -1,6 +1,7 @@
 // A small, dependency-free static server for the kupas web page.
 //
-//   node scripts/serve.mjs            # PORT=8080 by default, a free port if that one is busy
+//   node scripts/serve.mjs              # PORT=8080 by default, a free port if that one is busy
+//   node scripts/serve.mjs --root site  # one folder at the root instead (a static build)
 //
 // Routes: /js/… → the repository's js/, /pkg/… → pkg/, everything else → www/ (/ → index.html).
 // Only GET and HEAD; only files inside those three folders; binds 127.0.0.1 by default.
@@ -67,7 +68,7 @@ function inside(parent, child) {
 }
 
 /** Maps a request path to a file inside one of the roots, or null. */
-async function locate(pathname) {
+async function locate(pathname, routes) {
   let decoded;
   try {
     decoded = decodeURIComponent(pathname);
@@ -75,7 +76,7 @@ async function locate(pathname) {
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const [prefix, dir] = ROUTES.find(([p]) => decoded.startsWith(p));
+  const [prefix, dir] = routes.find(([p]) => decoded.startsWith(p));
   let rest = decoded.slice(prefix.length);
   if (prefix === '/' && (rest === '' || rest.endsWith('/'))) rest += 'index.html';
   const root = resolve(dir);
@@ -93,7 +94,7 @@ async function locate(pathname) {
   }
 }
 
-async function handle(req, res) {
+async function handle(req, res, routes) {
   const method = req.method;
   if (method !== 'GET' && method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -105,7 +106,7 @@ async function handle(req, res) {
   } catch {
     return send(res, 400, 'Bad Request', method);
   }
-  const found = await locate(pathname);
+  const found = await locate(pathname, routes);
   if (!found) return send(res, 404, 'Not Found', method);
 
   const ext = extname(found.file).toLowerCase();
@@ -143,14 +144,16 @@ function listen(server, port, host) {
 
 /**
  * Starts the server. `port` defaults to $PORT or 8080; when that port is taken, a free one is
- * used instead. Pass `port: 0` for a free port straight away (tests do).
+ * used instead. Pass `port: 0` for a free port straight away (tests do). `root`: serve that one
+ * folder at / (a static build such as site/) instead of the repository's routes.
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
-export async function startServer({ port, host = '127.0.0.1' } = {}) {
+export async function startServer({ port, host = '127.0.0.1', root } = {}) {
+  const routes = root === undefined ? ROUTES : [['/', resolve(root)]];
   const wanted = port ?? (process.env.PORT !== undefined && process.env.PORT !== '' ? Number(process.env.PORT) : 8080);
   if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new Error(`invalid port: ${wanted}`);
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
+    handle(req, res, routes).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal Server Error', req.method);
       else res.destroy();
     });
@@ -176,7 +179,10 @@ export async function startServer({ port, host = '127.0.0.1' } = {}) {
 
 const direct = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (direct) {
-  const { url, port, close } = await startServer();
+  const at = process.argv.indexOf('--root');
+  const root = at === -1 ? undefined : process.argv[at + 1];
+  if (at !== -1 && !root) throw new Error('--root needs a folder');
+  const { url, port, close } = await startServer({ root });
   const wanted = Number(process.env.PORT || 8080);
   if (port !== wanted) console.log(`port ${wanted} is busy; using ${port} instead`);
   console.log(`kupas is running at ${url}`);

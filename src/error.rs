@@ -1,11 +1,29 @@
 //! Errors: a small hand-written enum with stable codes.
 //!
 //! Text functions are total and never return an error; only decoding what a caller passes
-//! *around* the text (options, a value that is not text) can fail. Each kind has a stable
+//! *around* the text (options, a value that is not text) can fail, and, in the WebAssembly
+//! binding alone, text too long for wasm32's memory ([`MAX_TEXT_UNITS`]). Each kind has a stable
 //! string code that JavaScript callers can branch on (`err.code === "invalid_options"`),
 //! while the message is for people and may change.
 
 use std::fmt;
+
+/// The longest text, in UTF-16 code units (JavaScript's `text.length`), that the
+/// WebAssembly binding analyzes in one call: 8 MiB. For `analyzeCorpus` it bounds the texts
+/// together.
+///
+/// wasm32 has 4 GiB of memory, and `analyze` needs a multiple of its input while it runs:
+/// 30 to 60 bytes per UTF-16 unit of news text, and about 260 for the worst input measured,
+/// a token for every character (`中,中,中,…`). At this limit that worst case peaks at 2.2 GB.
+/// A larger input risks a failed allocation, which aborts the call with a trap instead of
+/// an error (a 20 M-unit `a,a,…` did at 2.86 GB: the next vector doubling did not fit). Longer
+/// texts get [`ErrorKind::TextTooLarge`] before anything is copied into wasm memory. The Rust
+/// functions have no limit.
+///
+/// ```
+/// assert_eq!(kupas::error::MAX_TEXT_UNITS, 8_388_608);
+/// ```
+pub const MAX_TEXT_UNITS: usize = 8 * 1024 * 1024;
 
 /// What went wrong, as a stable machine-readable kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +33,9 @@ pub enum ErrorKind {
     InvalidOptions,
     /// The text argument is not a string.
     InvalidText,
+    /// The text is longer than the WebAssembly binding accepts ([`MAX_TEXT_UNITS`] UTF-16
+    /// code units). The Rust functions have no limit and never return it.
+    TextTooLarge,
 }
 
 impl ErrorKind {
@@ -27,6 +48,7 @@ impl ErrorKind {
         match self {
             ErrorKind::InvalidOptions => "invalid_options",
             ErrorKind::InvalidText => "invalid_text",
+            ErrorKind::TextTooLarge => "text_too_large",
         }
     }
 }

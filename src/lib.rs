@@ -235,7 +235,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let limit = options.keyword_limit();
     let found = keywords::extract(norm, &tokens, &skip, language.code, limit);
     // 4 · names: tagged mentions, resolved into entities.
-    let mentions = ner::tag(norm, &tokens, &skip);
+    let mentions = ner::tag(norm, &tokens, &skip, language.code);
     let mut entities: Vec<Entity> = ner::resolve(norm, &tokens, &mentions)
         .into_iter()
         .map(|e| Entity {

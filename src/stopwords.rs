@@ -42,6 +42,15 @@ pub fn is_calendar(word: &str) -> bool {
     DATES.contains(word)
 }
 
+/// The weekday and month names, Indonesian and English, lower-case.
+///
+/// ```
+/// assert!(kupas::stopwords::calendar().any(|w| w == "juni"));
+/// ```
+pub fn calendar() -> impl Iterator<Item = &'static str> {
+    words(CALENDAR)
+}
+
 /// The stopwords of a language (`"id"` or `"en"`, with the news add-ons), or `None` for
 /// a language without a list.
 ///

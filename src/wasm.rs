@@ -2,8 +2,10 @@
 //!
 //! Nothing here is worth a test of its own logic; the JS suite tests it through the
 //! built package. Results cross the boundary as plain camelCase objects, spans in UTF-16
-//! code units unless the caller asked for another unit.
+//! code units unless the caller asked for another unit. Text longer than
+//! [`MAX_TEXT_UNITS`] is refused with `text_too_large` before it reaches wasm memory.
 
+use crate::error::MAX_TEXT_UNITS;
 use crate::{Analysis, Error, ErrorKind, OffsetUnit, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -12,6 +14,7 @@ fn to_js(error: &Error) -> JsValue {
     let js: js_sys::Error = match error.kind() {
         ErrorKind::InvalidText => js_sys::TypeError::new(error.message()).into(),
         ErrorKind::InvalidOptions => js_sys::Error::new(error.message()),
+        ErrorKind::TextTooLarge => js_sys::RangeError::new(error.message()).into(),
     };
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(
@@ -35,12 +38,31 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
+/// Refuses text longer than [`MAX_TEXT_UNITS`] before it is copied into wasm memory, so
+/// that an oversized input is an error with a code and not a trap when memory runs out.
+fn check_size(units: u64, what: &str) -> Result<(), JsValue> {
+    if units <= MAX_TEXT_UNITS as u64 {
+        return Ok(());
+    }
+    let message = format!(
+        "{what} {units} UTF-16 code units long, more than the limit of {MAX_TEXT_UNITS} ({} MiB)",
+        MAX_TEXT_UNITS >> 20
+    );
+    Err(to_js(&Error::new(ErrorKind::TextTooLarge, message)))
+}
+
 fn decode_options(value: JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
     if !value.is_object() || js_sys::Array::is_array(&value) {
         let message = format!("options must be an object, got {}", describe(&value));
+        return Err(to_js(&Error::new(ErrorKind::InvalidOptions, message)));
+    }
+    // A Map, Date or other built-in would pass with its entries silently ignored.
+    let tag = object_tag(&value);
+    if tag != "Object" {
+        let message = format!("options must be a plain object, got {tag}");
         return Err(to_js(&Error::new(ErrorKind::InvalidOptions, message)));
     }
     // serde-wasm-bindgen only reads the fields it knows, so unknown keys are checked here;
@@ -77,6 +99,9 @@ fn decode_options(value: JsValue) -> Result<Options, JsValue> {
 #[wasm_bindgen(inline_js = r#"
 const KINDS = ['word', 'number', 'date', 'time', 'url', 'email', 'mention', 'hashtag', 'punct', 'symbol'];
 const ENCODER = new TextEncoder();
+export function object_tag(value) {
+  return Object.prototype.toString.call(value).slice(8, -1);
+}
 export function encode_into(text, view) {
   return ENCODER.encodeInto(text, view).written;
 }
@@ -114,15 +139,14 @@ export function hydrate(raw) {
 "#)]
 extern "C" {
     fn hydrate(raw: JsValue) -> JsValue;
+    fn object_tag(value: &JsValue) -> String;
     fn encode_into(text: &js_sys::JsString, view: &js_sys::Uint8Array) -> u32;
 }
 
-/// The text of a JS string, or `None` when `value` is not a string. One native
-/// `TextEncoder.encodeInto` writes it straight into wasm memory (the generic glue copies
-/// ASCII one character at a time in JavaScript). Lone surrogates become U+FFFD, which is
-/// also one UTF-16 unit, so offsets stay aligned.
-fn text_of(value: &JsValue) -> Option<String> {
-    let js: &js_sys::JsString = value.dyn_ref()?;
+/// The text of a JS string. One native `TextEncoder.encodeInto` writes it straight into
+/// wasm memory (the generic glue copies ASCII one character at a time in JavaScript). Lone
+/// surrogates become U+FFFD, which is also one UTF-16 unit, so offsets stay aligned.
+fn text_of(js: &js_sys::JsString) -> String {
     // A UTF-16 unit never takes more than three UTF-8 bytes.
     let capacity = (js.length() as usize).saturating_mul(3);
     let mut bytes: Vec<u8> = Vec::with_capacity(capacity);
@@ -135,10 +159,10 @@ fn text_of(value: &JsValue) -> Option<String> {
     };
     // SAFETY: the first `written` bytes were initialized by `encodeInto`.
     unsafe { bytes.set_len(written.min(capacity)) };
-    Some(
-        String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-    )
+    // Give back the unused reserve (two thirds of it for ASCII) before the analysis, which
+    // reuses it: the allocator shrinks the block in place.
+    bytes.shrink_to_fit();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The parts of an [`Analysis`] that are few and small, serialized field by field.
@@ -219,10 +243,12 @@ fn raw(analysis: &Analysis) -> Result<JsValue, JsValue> {
 /// Analyzes `text` (see the README for the result's fields).
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let Some(text) = text_of(&text) else {
+    let Some(js) = text.dyn_ref::<js_sys::JsString>() else {
         let message = format!("analyze: text must be a string, got {}", describe(&text));
         return Err(to_js(&Error::new(ErrorKind::InvalidText, message)));
     };
+    check_size(js.length().into(), "analyze: text is")?;
+    let text = text_of(js);
     let mut options = decode_options(options)?;
     options.offsets.get_or_insert(OffsetUnit::Utf16);
     raw(&crate::analyze(&text, &options))
@@ -239,17 +265,23 @@ pub fn analyze_corpus_js(texts: JsValue, options: JsValue) -> Result<JsValue, Js
         return Err(to_js(&Error::new(ErrorKind::InvalidText, message)));
     }
     let array: js_sys::Array = texts.unchecked_into();
-    let mut strings = Vec::with_capacity(array.length() as usize);
+    let mut texts = Vec::with_capacity(array.length() as usize);
     for (i, value) in array.iter().enumerate() {
-        let Some(text) = text_of(&value) else {
-            let message = format!(
-                "analyzeCorpus: texts[{i}] must be a string, got {}",
-                describe(&value)
-            );
-            return Err(to_js(&Error::new(ErrorKind::InvalidText, message)));
-        };
-        strings.push(text);
+        match value.dyn_into::<js_sys::JsString>() {
+            Ok(text) => texts.push(text),
+            Err(value) => {
+                let message = format!(
+                    "analyzeCorpus: texts[{i}] must be a string, got {}",
+                    describe(&value)
+                );
+                return Err(to_js(&Error::new(ErrorKind::InvalidText, message)));
+            }
+        }
     }
+    // Summed in 64 bits: one huge string may fill the array many times over.
+    let units = texts.iter().map(|t| u64::from(t.length())).sum();
+    check_size(units, "analyzeCorpus: the texts are together")?;
+    let strings: Vec<String> = texts.iter().map(text_of).collect();
     let mut options = decode_options(options)?;
     options.offsets.get_or_insert(OffsetUnit::Utf16);
     let corpus = crate::analyze_corpus(&strings, &options);

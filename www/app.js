@@ -76,12 +76,38 @@ const FURNITURE = {
 const $ = (id) => document.getElementById(id);
 const els = {
   text: $('text'),
+  editing: $('editing'),
   openFiles: $('open-files'),
   fileInput: $('file-input'),
+  openFolder: $('open-folder'),
+  folderInput: $('folder-input'),
+  addArticle: $('add-article'),
   clear: $('clear-text'),
+  clearAll: $('clear-all'),
   filePanel: $('file-panel'),
   fileList: $('file-list'),
+  articleCount: $('article-count'),
   fileMessage: $('file-message'),
+  storageMessage: $('storage-message'),
+  viewTabs: $('view-tabs'),
+  tabArticle: $('tab-article'),
+  tabCompare: $('tab-compare'),
+  compareCount: $('compare-count'),
+  panelArticle: $('panel-article'),
+  panelCompare: $('panel-compare'),
+  compare: $('compare'),
+  compareStatus: $('compare-status'),
+  cmpArticleRows: $('cmp-article-rows'),
+  cmpArticleTotal: $('cmp-article-total'),
+  cmpMatrix: $('cmp-matrix'),
+  cmpMatrixHead: $('cmp-matrix-head'),
+  cmpEntitiesEmpty: $('cmp-entities-empty'),
+  cmpShared: $('cmp-shared'),
+  cmpDistinct: $('cmp-distinct'),
+  cmpTimeline: $('cmp-timeline'),
+  cmpYearless: $('cmp-yearless'),
+  cmpYearlessHeading: $('cmp-yearless-heading'),
+  cmpTimelineNote: $('cmp-timeline-note'),
   status: $('status'),
   empty: $('empty'),
   results: $('results'),
@@ -114,6 +140,9 @@ const els = {
   sentences: $('sentences'),
   sentencesMore: $('sentences-more'),
   dropOverlay: $('drop-overlay'),
+  resultsHeading: $('results-heading'),
+  articleExport: $('export-article'),
+  articleExportLabel: $('export-article-label'),
   version: $('version'),
 };
 
@@ -146,13 +175,16 @@ function formatMs(ms) {
 // State
 
 const state = {
-  entries: [], // { key, name, size, text, format: 'text' | 'html' | 'pasted', note }
-  current: null, // key of the entry shown in the text area, or null for free text
+  // The loaded articles, in the order of the list (and of the comparison's columns):
+  // { key, name, size, text, format: 'text' | 'html' | 'pasted', note, stored, dirty }.
+  // `stored`: its text is kept in this browser's storage; `dirty`: it changed since then.
+  entries: [],
+  current: null, // key of the entry shown in the text area, or null for a new, empty one
   nextKey: 1,
   seq: 0, // id of the newest request
   latest: { id: 0, text: '' }, // the newest request (the only answer that may be shown)
-  inFlight: false,
-  queued: null, // newest request waiting for the worker to become free
+  busy: false, // a request (of either kind) is with the worker
+  queued: null, // newest article request waiting for the worker to become free
   debounce: 0,
   slowTimer: 0,
   ready: false,
@@ -161,7 +193,7 @@ const state = {
   sentenceLimit: FIRST_SENTENCES,
   closedKinds: new Set(['punct']), // kinds whose token list the user has folded
   keywordLimit: 0, // keywords listed ("Show more" raises it); 0 for the default of the screen size
-  view: null, // { text, result, ms } last rendered
+  view: null, // { text, result, ms, entry } last rendered (`entry`: the key of its article)
   // The selected keyword or entity (by key, so that it survives a new analysis of edited
   // text) and the index of the current place among its shown occurrences; -1 before the
   // first step. `kind` is 'keyword' or 'entity'; an entity's key is its label and name.
@@ -172,6 +204,24 @@ const state = {
   hiddenTypes: new Set(), // entity labels whose highlights the reader switched off
   mentionHeads: [], // the first piece of each highlighted entity mention, in text order
   roving: null, // { e, m }: the mention that Tab reaches in the reading view (entity, mention index)
+  // An article to show with something selected once its analysis is on screen (a link of
+  // the comparison view): { entry, select: { kind, key } | null }.
+  pendingOpen: null,
+
+  // The comparison of the whole set. `setVersion` grows with every change to the articles'
+  // texts or order; a comparison is current when it was made for the newest version.
+  tab: 'article', // 'article' | 'compare'
+  setVersion: 0,
+  corpus: null, // { version, keys, result, ms } last received
+  corpusSeq: 0,
+  corpusJob: null, // the newest comparison request: { id, version, keys, texts }
+  corpusQueued: null, // a comparison request waiting for the worker
+  corpusTimer: 0,
+  corpusWaiters: [], // exports waiting for a current comparison: { resolve, reject }
+  matrixLimits: new Map(), // entity label → rows shown in the matrix
+  undo: null, // what "Clear all" removed: { entries, current }, until the next change
+  textPending: false, // the text box changed since its article was last updated (syncText)
+  bulkPending: false, // and text arrived whole (a paste, a drop): look for separator lines
 };
 
 function setStatus(message, kind = '') {
@@ -181,6 +231,10 @@ function setStatus(message, kind = '') {
 
 // ---------------------------------------------------------------------------------------
 // The worker and request scheduling
+//
+// The worker does one thing at a time. The page hands it at most one request at once; the
+// newest article request waits in `queued` (replacing an older one), the newest comparison
+// in `corpusQueued`, and an article goes first, so typing never waits for a comparison.
 
 let worker = null;
 try {
@@ -196,11 +250,18 @@ try {
 
 function failWorker(message) {
   state.failed = true;
-  state.inFlight = false;
+  state.busy = false;
   state.queued = null;
+  state.corpusQueued = null;
   setStatus(message, 'error');
   clearResults('error');
   markRendered(state.seq);
+  for (const waiter of state.corpusWaiters.splice(0)) waiter.reject(new Error(message));
+  if (els.compare) {
+    delete els.compare.dataset.pending;
+    els.compare.dataset.state = 'error';
+    els.compareStatus.textContent = message;
+  }
 }
 
 /**
@@ -216,6 +277,15 @@ function clearResults(why) {
   els.empty.hidden = why !== 'empty';
   els.results.hidden = true;
   els.results.dataset.state = why;
+  renderArticleExport();
+}
+
+/** The export of the article on screen sits under the list of articles; only with a result. */
+function renderArticleExport() {
+  const at = state.entries.findIndex((e) => e.key === state.view?.entry);
+  els.articleExport.hidden = at === -1;
+  const label = at === -1 ? 'Export this article' : `Export article ${fmt(at + 1)}`;
+  if (els.articleExportLabel.textContent !== label) els.articleExportLabel.textContent = label;
 }
 
 // `data-pending` on the results marks a request waiting for the debounce; `data-requested`
@@ -229,10 +299,14 @@ function scheduleAnalysis(delay = DEBOUNCE_MS) {
 function requestAnalysis() {
   clearTimeout(state.debounce);
   delete els.results.dataset.pending;
+  if (syncText()) return; // split into articles: the first one's analysis is asked for already
   const text = els.text.value;
   const id = ++state.seq;
-  state.latest = { id, text };
+  state.latest = { id, text, entry: state.current };
   els.results.dataset.requested = String(id);
+  if (state.pendingOpen && state.pendingOpen.entry !== state.current) state.pendingOpen = null;
+  refreshTitle();
+  renderEditing();
   if (text.trim() === '') {
     state.queued = null;
     clearResults('empty');
@@ -246,17 +320,31 @@ function requestAnalysis() {
   }
   const job = { id, text };
   // At most one request is with the worker; a newer one replaces any request still waiting.
-  if (state.inFlight) state.queued = job;
+  if (state.busy) state.queued = job;
   else send(job);
 }
 
 function send(job) {
-  state.inFlight = true;
+  state.busy = true;
   clearTimeout(state.slowTimer);
   state.slowTimer = setTimeout(() => {
-    if (state.inFlight) setStatus(state.ready ? 'Analyzing…' : 'Loading the analyzer…', 'busy');
+    if (state.busy) setStatus(state.ready ? 'Analyzing…' : 'Loading the analyzer…', 'busy');
   }, SLOW_MS);
   worker.postMessage(job);
+}
+
+/** Hands the worker the next waiting request, an article first. */
+function sendNext() {
+  if (state.busy || state.failed) return;
+  if (state.queued) {
+    const job = state.queued;
+    state.queued = null;
+    send(job);
+  } else if (state.corpusQueued) {
+    const job = state.corpusQueued;
+    state.corpusQueued = null;
+    send({ id: job.id, texts: job.texts, corpus: true });
+  }
 }
 
 function onWorkerMessage(event) {
@@ -271,14 +359,13 @@ function onWorkerMessage(event) {
     }
     return;
   }
-  state.inFlight = false;
+  state.busy = false;
   clearTimeout(state.slowTimer);
-  if (state.queued) {
-    const job = state.queued;
-    state.queued = null;
-    send(job);
-  } else if (state.ready && !state.failed) {
-    setStatus('Ready', 'ok');
+  sendNext();
+  if (!state.busy && state.ready && !state.failed) setStatus('Ready', 'ok');
+  if (message.corpus) {
+    onCorpus(message);
+    return;
   }
   // Only the answer to the newest request may be shown: an older one is out of date.
   if (message.id !== state.latest.id) return;
@@ -288,9 +375,10 @@ function onWorkerMessage(event) {
     markRendered(message.id);
     return;
   }
-  state.view = { text: state.latest.text, result: message.result, ms: message.ms };
+  state.view = { text: state.latest.text, result: message.result, ms: message.ms, entry: state.latest.entry };
   render();
   markRendered(message.id);
+  openPending();
 }
 
 function markRendered(id) {
@@ -318,6 +406,7 @@ function render() {
   els.reading.textContent = stats.readingMinutes === 0 ? '—' : `${fmt(stats.readingMinutes)} min`;
   els.time.textContent = formatMs(ms);
 
+  renderArticleExport();
   renderFurnitureSummary(result.boilerplate ?? []);
   renderNotes(result.notes ?? []);
   renderKeywords(result.keywords ?? []);
@@ -1475,20 +1564,751 @@ async function readFile(file) {
   return { text, format: 'text', note };
 }
 
+// ---------------------------------------------------------------------------------------
+// The two views (this article, the comparison of all) and opening an article at a place
+
+const CORPUS_DEBOUNCE_MS = 250;
+const FIRST_MATRIX_ROWS = 10; // entities per type in the matrix before "Show more"
+const FIRST_MATRIX_ROWS_NARROW = 6;
+const MORE_MATRIX_ROWS = 50;
+const DISTINCT_KEYWORDS = 6; // distinctive keywords listed per article
+
+function renderTabs() {
+  const n = state.entries.length;
+  els.viewTabs.hidden = n < 2;
+  els.compareCount.textContent = fmt(n);
+  if (n < 2 && state.tab === 'compare') showTab('article');
+}
+
+function showTab(tab, { focus = false } = {}) {
+  syncText();
+  const compare = tab === 'compare' && state.entries.length >= 2;
+  state.tab = compare ? 'compare' : 'article';
+  els.tabArticle.setAttribute('aria-selected', String(!compare));
+  els.tabCompare.setAttribute('aria-selected', String(compare));
+  els.tabArticle.tabIndex = compare ? -1 : 0;
+  els.tabCompare.tabIndex = compare ? 0 : -1;
+  els.panelArticle.hidden = compare;
+  els.panelCompare.hidden = !compare;
+  if (focus) (compare ? els.tabCompare : els.tabArticle).focus();
+  if (compare) {
+    hideTip();
+    if (state.corpus?.version === state.setVersion) {
+      if (els.compare.dataset.version !== String(state.setVersion)) renderCompare();
+    } else {
+      requestCorpus();
+    }
+  }
+}
+
+/**
+ * Shows the article `entryKey` in the article view, and once its analysis is on screen,
+ * selects `select` ({ kind, key }: an entity or keyword) at its first place.
+ */
+function openArticle(entryKey, select = null) {
+  syncText();
+  const entry = entryByKey(entryKey);
+  if (!entry) return;
+  showTab('article');
+  state.pendingOpen = { entry: entryKey, select };
+  const results = els.results.dataset;
+  const fresh =
+    state.current === entryKey && state.view?.entry === entryKey && state.view.text === entry.text &&
+    !('pending' in results) && results.rendered === results.requested;
+  if (fresh) openPending();
+  else selectEntry(entryKey);
+}
+
+function openPending() {
+  const pending = state.pendingOpen;
+  if (!pending) return;
+  if (pending.entry !== state.current || state.view?.entry !== pending.entry) return;
+  state.pendingOpen = null;
+  if (pending.select) {
+    state.selected = null;
+    selectItem(pending.select.kind, pending.select.key);
+    if (state.selected && state.hits.length) {
+      // Focus on the stepper above the text: it says where the reader is, and Next goes on.
+      els.hitNext.focus({ preventScroll: true });
+      return;
+    }
+  }
+  els.resultsHeading.focus({ preventScroll: true });
+  els.resultsHeading.scrollIntoView({ block: 'nearest' });
+}
+
+// ---------------------------------------------------------------------------------------
+// The comparison: asked of the worker (analyzeCorpus) when the view is shown or an export
+// needs it, again after the articles change (after a pause), and drawn when it is current.
+// `data-pending` on #compare marks a comparison not yet drawn for the newest articles, and
+// `data-version` the version drawn (tests wait on them).
+
+function scheduleCorpus(delay = CORPUS_DEBOUNCE_MS) {
+  els.compare.dataset.pending = '1';
+  clearTimeout(state.corpusTimer);
+  state.corpusTimer = setTimeout(requestCorpus, delay);
+}
+
+function requestCorpus() {
+  clearTimeout(state.corpusTimer);
+  state.corpusTimer = 0;
+  syncText();
+  if (state.corpus?.version === state.setVersion) {
+    if (state.tab === 'compare') renderCompare();
+    for (const waiter of state.corpusWaiters.splice(0)) waiter.resolve(state.corpus);
+    return;
+  }
+  els.compare.dataset.pending = '1';
+  if (state.corpusJob?.version === state.setVersion) return; // asked already
+  if (state.failed || !worker) {
+    for (const waiter of state.corpusWaiters.splice(0)) waiter.reject(new Error('the analyzer is not available'));
+    return;
+  }
+  const job = {
+    id: ++state.corpusSeq,
+    version: state.setVersion,
+    keys: state.entries.map((e) => e.key),
+    texts: state.entries.map((e) => e.text),
+  };
+  state.corpusJob = job;
+  state.corpusQueued = job;
+  if (state.tab === 'compare') els.compareStatus.textContent = `Comparing ${fmt(job.keys.length)} articles…`;
+  sendNext();
+}
+
+/** A comparison made for the articles as they are now (asked for if need be). */
+function currentCorpus() {
+  syncText();
+  if (state.corpus?.version === state.setVersion) return Promise.resolve(state.corpus);
+  return new Promise((resolve, reject) => {
+    state.corpusWaiters.push({ resolve, reject });
+    requestCorpus();
+  });
+}
+
+function onCorpus(message) {
+  const job = state.corpusJob;
+  if (!job || message.id !== job.id) return; // an older comparison, already replaced
+  state.corpusJob = null;
+  if (message.error) {
+    for (const waiter of state.corpusWaiters.splice(0)) waiter.reject(new Error(message.error));
+    els.compare.dataset.state = 'error';
+    delete els.compare.dataset.pending;
+    els.compareStatus.textContent = `The comparison failed: ${message.error}`;
+    return;
+  }
+  state.corpus = { version: job.version, keys: job.keys, result: message.result, ms: message.ms };
+  if (job.version !== state.setVersion) {
+    // The articles changed meanwhile: compare them again if someone is waiting.
+    if (state.tab === 'compare' || state.corpusWaiters.length) scheduleCorpus(0);
+    return;
+  }
+  for (const waiter of state.corpusWaiters.splice(0)) waiter.resolve(state.corpus);
+  if (state.tab === 'compare') renderCompare();
+}
+
+/** The articles of a comparison: number, entry key and title (from the list as it is now). */
+function corpusArticles(corpus) {
+  return corpus.keys.map((key, i) => {
+    const entry = entryByKey(key);
+    return { key, n: i + 1, title: entry ? entryTitle(entry) : `Article ${i + 1}` };
+  });
+}
+
+function renderCompare() {
+  const corpus = state.corpus;
+  if (!corpus || corpus.version !== state.setVersion) return;
+  const articles = corpusArticles(corpus);
+  const { result } = corpus;
+  renderCompareArticles(result, articles);
+  renderMatrix(result, articles);
+  renderCompareKeywords(result, articles);
+  renderTimeline(result, articles);
+  els.compare.dataset.state = 'ready';
+  els.compare.dataset.version = String(corpus.version);
+  delete els.compare.dataset.pending;
+  els.compareStatus.textContent = `${fmt(articles.length)} articles compared in ${formatMs(corpus.ms)}.`;
+}
+
+const openButton = (className, attrs, children) => h('button', { className, attrs: { type: 'button', ...attrs } }, children);
+const articleNumber = (n) => h('span', { className: 'art-num', text: String(n), attrs: { 'aria-hidden': 'true' } });
+
+function renderCompareArticles(result, articles) {
+  const rows = document.createDocumentFragment();
+  const total = { words: 0, sentences: 0, minutes: 0 };
+  articles.forEach((article, d) => {
+    const doc = result.documents[d];
+    const stats = doc?.stats ?? { words: 0, sentences: 0, readingMinutes: 0 };
+    total.words += stats.words;
+    total.sentences += stats.sentences;
+    total.minutes += stats.readingMinutes;
+    const code = doc?.language?.code ?? 'other';
+    rows.append(
+      h('tr', { attrs: { 'data-doc': String(d) } }, [
+        h('td', { className: 'num', text: String(article.n) }),
+        h('th', { attrs: { scope: 'row' } }, [
+          openButton('link-button art-open', { 'data-doc': String(d), title: `Open article ${article.n}` }, [h('span', { className: 'art-title', text: article.title })]),
+        ]),
+        h('td', { className: 'lang-cell' }, [h('span', { className: 'lang-full', text: `${LANGUAGES[code] ?? code} ` }), h('code', { className: 'lang-code', text: code })]),
+        h('td', { className: 'num', text: fmt(stats.words), attrs: { 'data-value': String(stats.words) } }),
+        h('td', { className: 'num', text: fmt(stats.sentences), attrs: { 'data-value': String(stats.sentences) } }),
+        h('td', { className: 'num', text: stats.readingMinutes ? `${fmt(stats.readingMinutes)} min` : '—', attrs: { 'data-value': String(stats.readingMinutes) } }),
+      ]),
+    );
+  });
+  els.cmpArticleRows.replaceChildren(rows);
+  els.cmpArticleTotal.replaceChildren(
+    h('tr', {}, [
+      h('td', {}),
+      h('th', { text: `All ${fmt(articles.length)}`, attrs: { scope: 'row' } }),
+      h('td', {}),
+      h('td', { className: 'num', text: fmt(total.words) }),
+      h('td', { className: 'num', text: fmt(total.sentences) }),
+      h('td', { className: 'num', text: total.minutes ? `${fmt(total.minutes)} min` : '—' }),
+    ]),
+  );
+  els.compare.querySelector('#export-set-label').textContent = `Export all ${fmt(articles.length)} articles`;
+}
+
+/** Corpus entities by type, in the page's order; in each type those in most articles first. */
+function groupCorpusEntities(entities) {
+  const groups = new Map();
+  entities.forEach((entity, index) => {
+    const type = entityType(entity.label);
+    let group = groups.get(type.label);
+    if (!group) groups.set(type.label, (group = { type, items: [] }));
+    group.items.push({ entity, index });
+  });
+  const ordered = [...groups.values()].sort((a, b) => a.type.order - b.type.order || (a.type.label < b.type.label ? -1 : 1));
+  for (const group of ordered) {
+    group.items.sort(
+      (a, b) => b.entity.documentFrequency - a.entity.documentFrequency || b.entity.count - a.entity.count || a.index - b.index,
+    );
+  }
+  return ordered;
+}
+
+function renderMatrix(result, articles) {
+  const n = articles.length;
+  els.cmpMatrixHead.replaceChildren(
+    h('tr', {}, [
+      h('th', { className: 'row-head', text: 'Entity', attrs: { scope: 'col' } }),
+      h('th', { className: 'num', attrs: { scope: 'col', title: 'In how many of the articles' } }, [
+        document.createTextNode('In'),
+        hiddenText(' how many articles'),
+      ]),
+      ...articles.map((article) =>
+        h('th', { className: 'col-article', attrs: { scope: 'col', title: `Article ${article.n}: ${article.title}` } }, [
+          hiddenText('Article '),
+          h('span', { className: 'art-num', text: String(article.n) }),
+          h('span', { className: 'col-title', text: article.title }),
+        ]),
+      ),
+    ]),
+  );
+  for (const body of [...els.cmpMatrix.tBodies]) body.remove();
+  const groups = groupCorpusEntities(result.entities ?? []);
+  // Cells are shaded by their count against the highest count of the table, so that an
+  // entity an article dwells on stands out (the number is always written too).
+  articles.max = Math.max(1, ...(result.entities ?? []).flatMap((e) => (e.documents ?? []).map((share) => share.count)));
+  groups.forEach((group, i) => els.cmpMatrix.append(renderMatrixGroup(group, i, result, articles)));
+  els.cmpMatrix.hidden = groups.length === 0;
+  els.cmpMatrix.closest('.table-scroll').hidden = groups.length === 0;
+  els.cmpEntitiesEmpty.hidden = groups.length > 0;
+}
+
+function renderMatrixGroup({ type, items }, i, result, articles) {
+  const n = articles.length;
+  const body = h('tbody', { className: 'matrix-group', attrs: { 'data-label': type.label } });
+  body.append(
+    h('tr', { className: 'group-row' }, [
+      h('th', { attrs: { scope: 'rowgroup', colspan: String(n + 2), id: `cmp-group-${i}` } }, [
+        h('span', { className: `ent-tag e-${type.slug}`, text: type.tag, attrs: { 'aria-hidden': 'true' } }),
+        h('span', { className: 'group-name', text: type.plural }),
+        h('span', { className: 'group-count', text: fmt(items.length) }),
+      ]),
+    ]),
+  );
+  let limit = state.matrixLimits.get(type.label) ?? (narrowScreen.matches ? FIRST_MATRIX_ROWS_NARROW : FIRST_MATRIX_ROWS);
+  if (items.length <= limit + 2) limit = items.length; // "Show 2 more" would save nothing
+  let moreRow = null;
+  const fill = () => {
+    moreRow?.remove();
+    const from = body.rows.length - 1;
+    const to = Math.min(limit, items.length);
+    for (let k = from; k < to; k++) body.append(renderMatrixRow(items[k], type, result, articles));
+    const remaining = items.length - to;
+    moreRow = null;
+    if (remaining > 0) {
+      const next = Math.min(MORE_MATRIX_ROWS, remaining);
+      const button = h('button', {
+        className: 'button button-small more-button',
+        text: `Show ${fmt(next)} more`,
+        attrs: { type: 'button', 'aria-label': `Show ${next} more ${type.plural.toLowerCase()}` },
+      });
+      button.addEventListener('click', () => {
+        limit = to + MORE_MATRIX_ROWS;
+        state.matrixLimits.set(type.label, limit);
+        fill();
+        (body.rows[to + 1]?.querySelector('button') ?? moreRow?.querySelector('button'))?.focus();
+      });
+      moreRow = h('tr', { className: 'more-row' }, [
+        h('td', { attrs: { colspan: String(n + 2) } }, [h('span', { className: 'more-note', text: `${fmt(remaining)} more not shown` }), document.createTextNode(' '), button]),
+      ]);
+      body.append(moreRow);
+    }
+  };
+  fill();
+  return body;
+}
+
+function renderMatrixRow({ entity, index }, type, result, articles) {
+  const n = articles.length;
+  const shares = new Map((entity.documents ?? []).map((share) => [share.document, share]));
+  const aliases = (entity.aliases ?? []).filter((alias) => alias && alias !== entity.text);
+  const head = h('th', { className: 'row-head', attrs: { scope: 'row' } }, [h('span', { className: 'row-name', text: entity.text })]);
+  const facts = [];
+  if (entity.value && !['MONEY', 'PERCENT', 'QUANTITY'].includes(entity.label)) facts.push(String(entity.value));
+  if (aliases.length) facts.push(`also ${aliases.slice(0, 3).join(', ')}${aliases.length > 3 ? ` and ${fmt(aliases.length - 3)} more` : ''}`);
+  if (entity.role === 'source') facts.push('cited as a source');
+  if (facts.length) head.append(h('span', { className: 'row-facts' }, [hiddenText(', '), document.createTextNode(facts.join(' · '))]));
+  const cells = articles.map((article, d) => {
+    const share = shares.get(d);
+    if (!share) {
+      return h('td', { className: 'cell cell-zero', attrs: { 'data-count': '0' } }, [
+        h('span', { text: '·', attrs: { 'aria-hidden': 'true' } }),
+        hiddenText('none'),
+      ]);
+    }
+    const level = Math.max(1, Math.min(4, Math.ceil((share.count / articles.max) * 4)));
+    const docEntity = result.documents[d]?.entities?.[share.entity];
+    const button = openButton(
+      'cell-open',
+      {
+        'data-doc': String(d),
+        'data-entity': String(share.entity),
+        title: `${entity.text}: ${fmt(share.count)} in article ${article.n}. Select to open it there.`,
+      },
+      [document.createTextNode(fmt(share.count)), hiddenText(share.count === 1 ? ' mention, open' : ' mentions, open')],
+    );
+    if (!docEntity) button.disabled = true;
+    return h('td', { className: `cell lv-${level}`, attrs: { 'data-count': String(share.count) } }, [button]);
+  });
+  return h('tr', { attrs: { 'data-index': String(index), 'data-key': `${entity.label}:${entity.text}`, 'data-label': type.label } }, [
+    head,
+    h('td', { className: 'num df', attrs: { 'data-df': String(entity.documentFrequency) } }, [
+      document.createTextNode(`${fmt(entity.documentFrequency)}/${fmt(n)}`),
+    ]),
+    ...cells,
+  ]);
+}
+
+/**
+ * How many articles have each keyword: the set's keywords say it (documentFrequency); for
+ * the others, the articles whose own keywords include it.
+ */
+function keywordFrequencies(result) {
+  const df = new Map();
+  for (const doc of result.documents ?? []) {
+    for (const key of new Set((doc.keywords ?? []).map((k) => k.key))) df.set(key, (df.get(key) ?? 0) + 1);
+  }
+  for (const keyword of result.keywords ?? []) df.set(keyword.key, Math.max(df.get(keyword.key) ?? 0, keyword.documentFrequency));
+  return df;
+}
+
+/** Keywords shared by all or most of the articles, and each article's own: what the view shows. */
+function keywordComparison(result) {
+  const n = result.documents?.length ?? 0;
+  const corpusKeywords = result.keywords ?? [];
+  const all = corpusKeywords.filter((k) => k.documentFrequency >= n && n >= 2);
+  const most = corpusKeywords.filter((k) => k.documentFrequency < n && k.documentFrequency >= 2 && k.documentFrequency > n / 2);
+  const df = keywordFrequencies(result);
+  const distinct = (result.documents ?? []).map((doc) => (doc.keywords ?? []).filter((k) => (df.get(k.key) ?? 0) <= 1).slice(0, DISTINCT_KEYWORDS));
+  return { all, most, distinct };
+}
+
+function renderCompareKeywords(result, articles) {
+  const n = articles.length;
+  const { all, most, distinct } = keywordComparison(result);
+  const chip = (keyword, count, title) =>
+    h('li', { className: 'chip', attrs: { 'data-key': keyword.key } }, [
+      h('span', { className: 'chip-text', text: keyword.text }),
+      h('span', { className: 'chip-count', text: count, attrs: { title } }),
+    ]);
+  const shared = document.createDocumentFragment();
+  const section = (id, title, keywords) => {
+    if (!keywords.length) return;
+    shared.append(
+      h('h4', { className: 'cmp-subhead', text: title, attrs: { id } }),
+      h(
+        'ul',
+        { className: 'chips shared-chips', attrs: { 'aria-labelledby': id, 'data-group': id.replace('cmp-shared-', '') } },
+        keywords.map((k) => chip(k, `${fmt(k.documentFrequency)}/${fmt(n)}`, `In ${fmt(k.documentFrequency)} of ${fmt(n)} articles, ${fmt(k.count)} times in all`)),
+      ),
+    );
+  };
+  section('cmp-shared-all', `Shared by all ${fmt(n)} articles`, all);
+  section('cmp-shared-most', 'Shared by most of them', most);
+  if (!all.length && !most.length) {
+    shared.append(h('p', { className: 'keywords-empty', text: 'No keyword is shared by most of the articles: they are about different things.' }));
+  }
+  els.cmpShared.replaceChildren(shared);
+
+  const items = document.createDocumentFragment();
+  articles.forEach((article, d) => {
+    const keywords = distinct[d] ?? [];
+    items.append(
+      h('li', { className: 'distinct-item', attrs: { 'data-doc': String(d) } }, [
+        h('p', { className: 'distinct-title' }, [articleNumber(article.n), hiddenText(`Article ${article.n}: `), h('span', { className: 'art-title', text: article.title })]),
+        keywords.length
+          ? h('ul', { className: 'chips' }, keywords.map((k) => chip(k, `${fmt(k.count)}×`, `${fmt(k.count)} ${k.count === 1 ? 'time' : 'times'} in this article`)))
+          : h('p', { className: 'muted distinct-none', text: 'Nothing among its keywords that the others do not share.' }),
+      ]),
+    );
+  });
+  els.cmpDistinct.replaceChildren(items);
+}
+
+// The timeline: DATE entities with a normalised value, in date order. A value is a day, a
+// month, a year, an ISO week or a period of those; one without a year (--06-18) cannot be
+// placed and is listed apart.
+const MONTH_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
+/** Where a date value sorts: `{ key, yearless }`, or null for a value that is not a date. */
+function dateOrder(value) {
+  const first = String(value).split('/')[0];
+  let match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$/.exec(first);
+  if (match) return { key: `${match[1]}-${match[2] ?? '00'}-${match[3] ?? '00'} ${value}`, yearless: false };
+  match = /^(\d{4})-W(\d{2})(?:-\d)?$/.exec(first);
+  if (match) {
+    // The Monday of ISO week `w`: the week of 4 January is week 1.
+    const jan4 = Date.UTC(Number(match[1]), 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86400000 + (Number(match[2]) - 1) * 7 * 86400000;
+    return { key: `${new Date(monday).toISOString().slice(0, 10)} ${value}`, yearless: false };
+  }
+  match = /^--(\d{2})(?:-(\d{2}))?$/.exec(first);
+  if (match) return { key: `${match[1]}-${match[2] ?? '00'} ${value}`, yearless: true };
+  return null;
+}
+
+/** A date value in words: "Tuesday, 18 June 2024", "June 2024", "2019", "18 June", "week 25 of 2024". */
+function dateWords(value) {
+  const parts = String(value).split('/');
+  if (parts.length === 2) {
+    const [from, to] = parts.map(dateWords);
+    return from && to ? `${from} to ${to}` : '';
+  }
+  const words = describeValue(value);
+  if (words) return words;
+  let match = /^(\d{4})$/.exec(value);
+  if (match) return match[1];
+  match = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (match) return `week ${Number(match[2])} of ${match[1]}`;
+  match = /^--(\d{2})-(\d{2})$/.exec(value);
+  if (match) {
+    const date = new Date(Date.UTC(2000, Number(match[1]) - 1, Number(match[2])));
+    return Number.isNaN(date.getTime()) ? '' : MONTH_DAY.format(date);
+  }
+  match = /^--(\d{2})$/.exec(value);
+  if (match && Number(match[1]) >= 1 && Number(match[1]) <= 12) return MONTH.format(new Date(Date.UTC(2000, Number(match[1]) - 1, 1)));
+  return '';
+}
+
+/** The value as an HTML `datetime` (a day, month, year, week or a yearless day), or ''. */
+function machineDate(value) {
+  const first = String(value).split('/')[0];
+  if (/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(first) || /^\d{4}-W\d{2}$/.test(first)) return first;
+  const match = /^--(\d{2}-\d{2})$/.exec(first);
+  return match ? match[1] : '';
+}
+
+/** The dates of a comparison in order: `{ dated, yearless, unvalued }`. */
+function timelineDates(result) {
+  const dated = [];
+  const yearless = [];
+  let unvalued = 0;
+  for (const entity of result.entities ?? []) {
+    if (entity.label !== 'DATE') continue;
+    const order = entity.value ? dateOrder(entity.value) : null;
+    if (!order) {
+      unvalued++;
+      continue;
+    }
+    (order.yearless ? yearless : dated).push({ entity, key: order.key });
+  }
+  const byKey = (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return { dated: dated.sort(byKey), yearless: yearless.sort(byKey), unvalued };
+}
+
+function renderTimeline(result, articles) {
+  const { dated, yearless, unvalued } = timelineDates(result);
+  const item = ({ entity }) => {
+    const value = String(entity.value);
+    const words = dateWords(value) || value;
+    const machine = machineDate(value);
+    const when = machine
+      ? h('time', { className: 'tl-date', text: words, attrs: { datetime: machine } })
+      : h('span', { className: 'tl-date', text: words });
+    const aliases = (entity.aliases ?? []).filter((alias) => alias && alias !== entity.text);
+    const links = (entity.documents ?? []).map((share) => {
+      const article = articles[share.document];
+      return h('li', {}, [
+        openButton('tl-open', { 'data-doc': String(share.document), 'data-entity': String(share.entity), title: `Open article ${article?.n}: ${article?.title} at this date` }, [
+          articleNumber(article?.n ?? share.document + 1),
+          hiddenText(`Article ${article?.n}: `),
+          h('span', { className: 'art-title', text: article?.title ?? '' }),
+          h('span', { className: 'tl-count', text: `${fmt(share.count)}×` }),
+        ]),
+      ]);
+    });
+    return h('li', { className: 'tl-item', attrs: { 'data-value': value } }, [
+      h('p', { className: 'tl-when' }, [when, document.createTextNode(' '), h('code', { className: 'tl-iso', text: value })]),
+      h('p', { className: 'tl-what' }, [
+        h('span', { className: 'tl-text', text: `“${entity.text}”` }),
+        aliases.length ? h('span', { className: 'muted', text: ` also “${aliases.slice(0, 3).join('”, “')}”` }) : null,
+      ]),
+      h('ul', { className: 'tl-articles', attrs: { 'aria-label': 'In the articles' } }, links),
+    ]);
+  };
+  els.cmpTimeline.replaceChildren(...dated.map(item));
+  els.cmpYearless.replaceChildren(...yearless.map(item));
+  els.cmpTimeline.hidden = dated.length === 0;
+  els.cmpYearless.hidden = els.cmpYearlessHeading.hidden = yearless.length === 0;
+  const notes = [];
+  if (!dated.length && !yearless.length) notes.push('None of the articles names a date that could be placed.');
+  if (unvalued) {
+    notes.push(
+      `${fmt(unvalued)} ${unvalued === 1 ? 'date such as a weekday or “last week”' : 'dates such as weekdays or “last week”'} could not be placed: ` +
+        'the article does not say its own date.',
+    );
+  }
+  els.cmpTimelineNote.textContent = notes.join(' ');
+  els.cmpTimelineNote.hidden = notes.length === 0;
+}
+
+// Links of the comparison open an article: a title at its start, a count or a date at the
+// entity's first mention in that article.
+els.compare.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-doc]');
+  const corpus = state.corpus;
+  if (!button || !corpus || !els.compare.contains(button)) return;
+  const d = Number(button.dataset.doc);
+  const key = corpus.keys[d];
+  if (key === undefined) return;
+  if (button.dataset.entity === undefined) {
+    openArticle(key);
+    return;
+  }
+  const entity = corpus.result.documents[d]?.entities?.[Number(button.dataset.entity)];
+  openArticle(key, entity ? { kind: 'entity', key: entityKey(entity) } : null);
+});
+
+// ---------------------------------------------------------------------------------------
+// Export: JSON exactly as the package returns it (`analyze(text)` for one article, with
+// default options; `analyzeCorpus(texts)` for the set), and CSV of entities and keywords.
+// Files are made in the page (a Blob) and saved through a download link; nothing is sent.
+
+const ENTITY_COLUMNS = ['article', 'article_title', 'label', 'text', 'aliases', 'count', 'value'];
+const KEYWORD_COLUMNS = ['article', 'article_title', 'rank', 'text', 'key', 'score', 'count'];
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes
+ * doubled. Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a
+ * carriage return) gets a leading apostrophe. Numbers are written as they are.
+ */
+function csvField(value) {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const toCsv = (rows) => rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+
+function entitiesCsv(docs, titles) {
+  const rows = [ENTITY_COLUMNS];
+  docs.forEach((doc, d) => {
+    for (const e of doc.entities ?? []) rows.push([d + 1, titles[d], e.label, e.text, (e.aliases ?? []).join('; '), e.count, e.value ?? '']);
+  });
+  return toCsv(rows);
+}
+
+function keywordsCsv(docs, titles) {
+  const rows = [KEYWORD_COLUMNS];
+  docs.forEach((doc, d) => {
+    (doc.keywords ?? []).forEach((k, rank) => rows.push([d + 1, titles[d], rank + 1, k.text, k.key, k.score, k.count]));
+  });
+  return toCsv(rows);
+}
+
+/** A file name part from a title: ASCII letters and digits, dashes between. */
+function slug(text) {
+  const base = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return base.slice(0, 48).replace(/^-+|-+$/g, '') || 'article';
+}
+
+/** What an export bar exports: the article on screen, or the whole set. */
+async function exportData(scope) {
+  if (scope === 'set') {
+    const corpus = await currentCorpus();
+    const articles = corpusArticles(corpus);
+    const n = articles.length;
+    return {
+      json: corpus.result,
+      docs: corpus.result.documents,
+      titles: articles.map((a) => a.title),
+      base: `kupas-${n}-articles`,
+      what: `all ${fmt(n)} articles`,
+    };
+  }
+  const view = state.view;
+  if (!view) throw new Error('there is no analysis on screen');
+  const { tokens, ...result } = view.result; // the page asks for tokens; analyze(text) has none
+  const title = titleOf(view.text) || 'article';
+  return { json: result, docs: [result], titles: [title], base: `kupas-${slug(title)}`, what: 'this article' };
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h('a', { attrs: { href: url, download: name } });
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function runExport(bar, action) {
+  const status = bar.querySelector('.export-status');
+  const say = (text, kind = 'ok') => {
+    status.textContent = text;
+    status.dataset.kind = kind;
+  };
+  say(bar.dataset.scope === 'set' ? 'Preparing…' : '', 'busy');
+  try {
+    const data = await exportData(bar.dataset.scope);
+    const size = (text) => formatSize(new TextEncoder().encode(text).length);
+    if (action === 'copy') {
+      const json = JSON.stringify(data.json, null, 2);
+      if (!navigator.clipboard?.writeText) throw new Error('this browser has no clipboard access here');
+      await navigator.clipboard.writeText(json);
+      say(`Copied the JSON of ${data.what} (${size(json)}) to the clipboard.`);
+      return;
+    }
+    let name;
+    let text;
+    if (action === 'json') {
+      name = `${data.base}.json`;
+      text = `${JSON.stringify(data.json, null, 2)}\n`;
+      download(name, 'application/json', text);
+    } else {
+      name = `${data.base}-${action}.csv`;
+      text = action === 'entities' ? entitiesCsv(data.docs, data.titles) : keywordsCsv(data.docs, data.titles);
+      download(name, 'text/csv;charset=utf-8', text);
+    }
+    say(`Saved ${name} (${size(text)}).`);
+  } catch (error) {
+    say(`${action === 'copy' ? 'Could not copy' : 'Could not export'}: ${error?.message ?? error}.`, 'problem');
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Articles: the list, pasting several at once, opening files and folders
+
+/**
+ * Pasted articles are separated by a line of three or more equals signs and nothing else,
+ * something a person types and news text itself never has (a line of dashes it does).
+ */
+const SEPARATOR_LINE = /^[ \t]*={3,}[ \t]*\r?$/m;
+/** The files of a folder that are opened: text, Markdown and HTML (others are skipped). */
+const TEXT_FILE = /\.(?:txt|text|md|markdown|html?|xhtml)$/i;
+const MAX_FOLDER_FILES = 500;
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** The articles in a pasted text, split at separator lines, each trimmed; blank ones dropped. */
+function splitArticles(text) {
+  const parts = [];
+  let lines = [];
+  for (const line of text.split('\n')) {
+    if (/^[ \t]*={3,}[ \t]*\r?$/.test(line)) {
+      parts.push(lines.join('\n'));
+      lines = [];
+    } else {
+      lines.push(line);
+    }
+  }
+  parts.push(lines.join('\n'));
+  return parts.map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** An article's title: its first line with text, trimmed (and cut when very long), or ''. */
+function titleOf(text) {
+  const match = /\S[^\n]*/.exec(text.length > 4000 ? text.slice(0, 4000) : text);
+  if (!match) return '';
+  const line = match[0].trim();
+  return line.length > 140 ? `${line.slice(0, 139)}…` : line;
+}
+const entryTitle = (entry) => titleOf(entry.text) || 'Untitled (empty)';
+const currentEntry = () => state.entries.find((e) => e.key === state.current) ?? null;
+const entryByKey = (key) => state.entries.find((e) => e.key === key) ?? null;
+
+function makeEntry(fields) {
+  return { key: state.nextKey++, name: 'Pasted text', size: 0, text: '', format: 'pasted', note: '', stored: false, dirty: true, ...fields };
+}
+
 function addEntry(fields) {
-  const entry = { key: state.nextKey++, note: '', ...fields };
+  const entry = makeEntry(fields);
   state.entries.push(entry);
+  setChanged();
   return entry;
 }
 
-async function openFiles(fileList) {
-  const files = [...(fileList ?? [])];
-  if (!files.length) return;
-  // Keep free text the user typed before opening files, so it is not lost.
-  if (state.current === null && els.text.value.trim() !== '') {
-    const text = els.text.value;
-    addEntry({ name: 'Pasted text', size: new TextEncoder().encode(text).length, text, format: 'pasted' });
+/** The length of `text` in UTF-8, counted without encoding it (a lone surrogate counts 3, as U+FFFD). */
+function utf8Length(text) {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
+  return bytes;
+}
+
+/** The size in bytes shown for an article: a file's own size, a pasted text's UTF-8 length. */
+function sizeOf(entry) {
+  if (entry.format !== 'pasted') return entry.size;
+  if (entry.sizeOf !== entry.text) {
+    entry.size = utf8Length(entry.text);
+    entry.sizeOf = entry.text;
+  }
+  return entry.size;
+}
+
+/**
+ * The set of articles changed (added, removed, edited, reordered): the comparison is out of
+ * date, the storage needs writing, and "Clear all" can no longer be undone.
+ */
+function setChanged() {
+  state.setVersion++;
+  if (state.undo) {
+    state.undo = null;
+    els.fileMessage.querySelector('.undo')?.remove();
+  }
+  scheduleSave();
+  if (state.tab === 'compare') scheduleCorpus();
+  else if (els.compare) els.compare.dataset.pending = '1';
+}
+
+async function openFiles(fileList, { skipped = 0, from = '' } = {}) {
+  const files = [...(fileList ?? [])];
+  if (!files.length && !skipped) return;
+  syncText(); // text typed before opening files is an article of its own, and is kept
   const problems = [];
   let first = null;
   let opened = 0;
@@ -1504,10 +2324,63 @@ async function openFiles(fileList) {
       problems.push(`${file.name}: ${reason}`);
     }
   }
-  const summary = `Opened ${opened} of ${files.length} ${files.length === 1 ? 'file' : 'files'}.`;
-  setFileMessage(problems.length ? [summary, ...problems] : [summary], problems.length > 0);
+  const summary = [`Opened ${opened} of ${files.length} ${files.length === 1 ? 'file' : 'files'}${from}.`];
+  if (skipped) {
+    summary.push(`Skipped ${fmt(skipped)} ${skipped === 1 ? 'file' : 'files'} that ${skipped === 1 ? 'is' : 'are'} not .txt, .md or .html` +
+      `${skipped > 1 && files.length >= MAX_FOLDER_FILES ? ` or past the first ${MAX_FOLDER_FILES}` : ''}.`);
+  }
+  setFileMessage([...summary, ...problems], problems.length > 0);
   if (first) selectEntry(first.key);
   else renderFileList();
+}
+
+/** The text files of a folder (chosen with the folder button), in path order, and how many others there were. */
+function folderFiles(fileList) {
+  const all = [...(fileList ?? [])];
+  const path = (file) => file.webkitRelativePath || file.name;
+  const hidden = (file) => path(file).split('/').some((part) => part.startsWith('.'));
+  const wanted = all.filter((file) => TEXT_FILE.test(file.name) && !hidden(file)).sort((a, b) => collator.compare(path(a), path(b)));
+  const files = wanted.slice(0, MAX_FOLDER_FILES);
+  return { files, skipped: all.length - files.length };
+}
+
+/**
+ * The files of dropped items (FileSystemEntry objects): a file dropped on its own is opened
+ * whatever its name; inside a dropped folder (and its folders) only text files are.
+ */
+async function droppedFiles(entries) {
+  const files = [];
+  let skipped = 0;
+  const read = (reader) => new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+  const walk = async (entry, top) => {
+    if (entry.isFile) {
+      if (!top && (!TEXT_FILE.test(entry.name) || entry.name.startsWith('.'))) {
+        skipped++;
+        return;
+      }
+      if (files.length >= MAX_FOLDER_FILES) {
+        skipped++;
+        return;
+      }
+      try {
+        files.push(await new Promise((resolve, reject) => entry.file(resolve, reject)));
+      } catch {
+        skipped++;
+      }
+    } else if (entry.isDirectory && (top || !entry.name.startsWith('.'))) {
+      const reader = entry.createReader();
+      const children = [];
+      try {
+        for (let batch = await read(reader); batch.length; batch = await read(reader)) children.push(...batch);
+      } catch {
+        // an unreadable folder adds nothing
+      }
+      children.sort((a, b) => collator.compare(a.name, b.name));
+      for (const child of children) await walk(child, false);
+    }
+  };
+  for (const entry of entries) await walk(entry, true);
+  return { files, skipped };
 }
 
 function setFileMessage(lines, isProblem) {
@@ -1520,21 +2393,33 @@ function setFileMessage(lines, isProblem) {
 }
 
 function selectEntry(key) {
-  const entry = state.entries.find((e) => e.key === key);
+  syncText();
+  const entry = entryByKey(key);
   if (!entry) return;
+  if (state.current !== key) pruneEmpty(key);
   state.current = key;
   els.text.value = entry.text;
   els.text.scrollTop = 0;
   els.text.setSelectionRange(0, 0);
   resetLimits();
   renderFileList();
+  scheduleSave(); // the current article is kept too
   requestAnalysis();
 }
 
+/** Drops pasted articles whose text is gone (but `keep`): an article without text is none. */
+function pruneEmpty(keep) {
+  const before = state.entries.length;
+  state.entries = state.entries.filter((e) => e.key === keep || e.format !== 'pasted' || e.text.trim() !== '');
+  if (state.entries.length !== before) setChanged();
+}
+
 function removeEntry(key) {
+  syncText();
   const index = state.entries.findIndex((e) => e.key === key);
   if (index === -1) return;
   const [removed] = state.entries.splice(index, 1);
+  setChanged();
   if (state.current === key) {
     const next = state.entries[index] ?? state.entries[index - 1];
     if (next) {
@@ -1547,43 +2432,365 @@ function removeEntry(key) {
     }
   }
   renderFileList();
-  setFileMessage([`Removed ${removed.name}.`], false);
+  setFileMessage([`Removed ${removed.format === 'pasted' ? `“${entryTitle(removed)}”` : removed.name}.`], false);
   const focusTarget = els.fileList.querySelector('[aria-current="true"]') ?? els.openFiles;
   focusTarget.focus();
 }
 
+/**
+ * Typing only notes that the text box changed (its listener stays cheap however long the
+ * text is); this copies the box into its article, making a new article of text typed into an
+ * empty box, and splits text that arrived whole (a paste, a drop) at separator lines. Called
+ * before anything reads the articles. True when the text was split into articles.
+ */
+function syncText() {
+  if (!state.textPending) return false;
+  state.textPending = false;
+  const value = els.text.value;
+  if (state.bulkPending) {
+    state.bulkPending = false;
+    if (SEPARATOR_LINE.test(value) && splitPasted(value)) return true;
+  }
+  let entry = currentEntry();
+  if (!entry && value.trim() !== '') {
+    entry = makeEntry({});
+    state.entries.push(entry);
+    state.current = entry.key;
+  }
+  if (entry && entry.text !== value) {
+    entry.text = value;
+    entry.dirty = true;
+    setChanged();
+  }
+  return false;
+}
+
+/** Splits the text box at its separator lines into articles; false when it has fewer than two. */
+function splitPasted(value) {
+  const parts = splitArticles(value);
+  if (parts.length < 2) return false;
+  let entry = currentEntry();
+  if (!entry) {
+    entry = makeEntry({});
+    state.entries.push(entry);
+  }
+  entry.text = parts[0];
+  entry.dirty = true;
+  const added = parts.slice(1).map((text) => makeEntry({ text }));
+  state.entries.splice(state.entries.indexOf(entry) + 1, 0, ...added);
+  setChanged();
+  setFileMessage([`Split the text at its === lines into ${fmt(parts.length)} articles.`], false);
+  selectEntry(entry.key);
+  return true;
+}
+
 function renderFileList() {
-  els.filePanel.hidden = state.entries.length === 0;
+  const n = state.entries.length;
+  els.filePanel.hidden = n === 0;
+  els.articleCount.textContent = n ? `(${fmt(n)})` : '';
+  // A rebuilt list keeps the focus where it was (the same button of the same article).
+  const focused = document.activeElement?.closest?.('#file-list button');
+  const refocus = focused ? { key: focused.dataset.key, remove: focused.classList.contains('file-remove') } : null;
   const items = document.createDocumentFragment();
-  for (const entry of state.entries) {
+  state.entries.forEach((entry, i) => {
     const isCurrent = entry.key === state.current;
-    const details = [formatSize(entry.size), entry.format === 'html' ? 'HTML → text' : entry.format === 'pasted' ? 'typed' : 'text'];
+    const title = entryTitle(entry);
+    entry.shownTitle = title;
+    const details = [formatSize(sizeOf(entry)), entry.format === 'html' ? 'HTML → text' : entry.format === 'pasted' ? 'typed' : 'text'];
     if (entry.note) details.push(entry.note);
+    const unkept = storage && !entry.stored && !entry.dirty && entry.text.trim() !== '';
     const open = h(
       'button',
       { className: 'file-open', attrs: { type: 'button', 'data-key': String(entry.key) } },
-      [h('span', { className: 'file-name', text: entry.name }), h('span', { className: 'file-meta', text: details.join(' · ') })],
+      [
+        h('span', { className: 'file-num', text: String(i + 1), attrs: { 'aria-hidden': 'true' } }),
+        hiddenText(`Article ${i + 1}: `),
+        h('span', { className: 'file-text' }, [
+          h('span', { className: 'article-title', text: title }),
+          h('span', { className: 'file-meta' }, [
+            h('span', { className: 'file-name', text: entry.name }),
+            document.createTextNode(` · ${details.join(' · ')}`),
+            unkept ? h('span', { className: 'file-unkept', text: ' · not kept after a reload' }) : null,
+          ]),
+        ]),
+      ],
     );
     if (isCurrent) open.setAttribute('aria-current', 'true');
-    open.addEventListener('click', () => selectEntry(entry.key));
+    open.addEventListener('click', () => {
+      showTab('article');
+      if (entry.key !== state.current) selectEntry(entry.key);
+    });
     const remove = h('button', {
       className: 'file-remove',
       text: '×',
-      attrs: { type: 'button', 'aria-label': `Remove ${entry.name}`, title: `Remove ${entry.name}` },
+      attrs: { type: 'button', 'data-key': String(entry.key), 'aria-label': `Remove article ${i + 1}: ${title}`, title: `Remove ${title}` },
     });
     remove.addEventListener('click', () => removeEntry(entry.key));
-    items.append(h('li', { className: isCurrent ? 'file-item current' : 'file-item' }, [open, remove]));
-  }
+    items.append(h('li', { className: isCurrent ? 'file-item current' : 'file-item', attrs: { 'data-key': String(entry.key) } }, [open, remove]));
+  });
   els.fileList.replaceChildren(items);
+  if (refocus) {
+    const again = els.fileList.querySelector(`${refocus.remove ? '.file-remove' : '.file-open'}[data-key="${refocus.key}"]`);
+    again?.focus({ preventScroll: true });
+  }
+  renderTabs();
+  renderEditing();
+  renderArticleExport();
+}
+
+/** The line above the text box that says which article it holds. */
+function renderEditing() {
+  const n = state.entries.length;
+  const at = state.entries.findIndex((e) => e.key === state.current);
+  let text = '';
+  if (at >= 0) {
+    const entry = state.entries[at];
+    text = `Article ${fmt(at + 1)} of ${fmt(n)}${entry.format === 'pasted' ? '' : ` · ${entry.name}`}`;
+  } else if (n) {
+    text = `A new article (${fmt(n)} loaded: type or paste to add one)`;
+  }
+  if (els.editing.textContent !== text) els.editing.textContent = text;
+  els.editing.hidden = text === '';
+}
+
+/** The first line of the article being typed is its title in the list: redraw it when it changes. */
+function refreshTitle() {
+  const entry = currentEntry();
+  if (entry && entryTitle(entry) !== entry.shownTitle) renderFileList();
+}
+
+// ---------------------------------------------------------------------------------------
+// Keeping the articles across reloads
+//
+// localStorage, under keys that start with "kupas.v1.": an index (the articles' names and
+// order, and which one is open) and one key per article's text, so that an edit rewrites
+// that article only. Browsers give a page about 5 MB of it (Chromium: 10 MiB counted in
+// UTF-16, so 5.2 million characters for keys and values together). An article that does not
+// fit (a 5 MB one next to a few others) stays open but is not kept: writing it throws
+// QuotaExceededError, the list marks it "not kept after a reload", a message says why, and
+// the others are kept as before. Writing waits for a pause in typing, and happens at once
+// when the page is hidden or closed. Nothing is ever sent anywhere.
+
+const STORE = 'kupas.v1.';
+const SAVE_MS = 400;
+const STORAGE_CHARS = 5 * 1024 * 1024; // what the message says a page may keep, in characters
+let saveTimer = 0;
+let storage = null;
+try {
+  storage = window.localStorage;
+  storage.getItem(`${STORE}index`); // throws where storage is switched off
+} catch {
+  storage = null;
+}
+
+function scheduleSave() {
+  if (!storage) return;
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, SAVE_MS);
+}
+
+/** The keys of this page's storage (all of them start with STORE). */
+function storedKeys() {
+  const keys = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(STORE)) keys.push(key);
+  }
+  return keys;
+}
+
+function saveNow() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  if (!storage) return;
+  syncText();
+  const failed = [];
+  let changedFlags = false;
+  try {
+    for (const entry of state.entries) {
+      if (!entry.dirty) continue;
+      entry.dirty = false;
+      const key = `${STORE}text.${entry.key}`;
+      const was = entry.stored;
+      if (entry.text.trim() === '') {
+        entry.stored = false;
+      } else if (entry.text.length > STORAGE_CHARS) {
+        // Larger than any browser keeps: not even tried (a write of megabytes blocks the page).
+        entry.stored = false;
+        failed.push({ entry, error: { name: 'QuotaExceededError' } });
+        try {
+          storage.removeItem(key);
+        } catch {
+          // nothing more to do
+        }
+      } else {
+        try {
+          storage.setItem(key, entry.text);
+          entry.stored = true;
+        } catch (error) {
+          // QuotaExceededError (or storage switched off meanwhile): this article is not kept,
+          // and no older copy of it is left behind to come back after a reload.
+          entry.stored = false;
+          failed.push({ entry, error });
+          try {
+            storage.removeItem(key);
+          } catch {
+            // nothing more to do
+          }
+        }
+      }
+      if (entry.stored !== was) changedFlags = true;
+    }
+    const kept = state.entries.filter((e) => e.stored);
+    const wanted = new Set(kept.map((e) => `${STORE}text.${e.key}`));
+    for (const key of storedKeys()) if (key.startsWith(`${STORE}text.`) && !wanted.has(key)) storage.removeItem(key);
+    if (!state.entries.length) {
+      storage.removeItem(`${STORE}index`);
+    } else {
+      const index = {
+        current: kept.some((e) => e.key === state.current) ? state.current : null,
+        next: state.nextKey,
+        articles: kept.map(({ key, name, size, format, note }) => ({ key, name, size, format, note })),
+      };
+      storage.setItem(`${STORE}index`, JSON.stringify(index));
+    }
+  } catch (error) {
+    failed.push({ entry: null, error });
+  }
+  reportStorage(failed);
+  if (changedFlags || failed.length) renderFileList();
+}
+
+/** Says which articles are not kept after a reload, and why; says nothing when all are. */
+function reportStorage(failed) {
+  const unkept = state.entries.filter((e) => !e.stored && e.text.trim() !== '');
+  if (!unkept.length && !failed.some((f) => !f.entry)) {
+    els.storageMessage.replaceChildren();
+    delete els.storageMessage.dataset.kind;
+    return;
+  }
+  const used = state.entries.reduce((sum, e) => sum + (e.stored ? e.text.length : 0), 0);
+  const names = unkept.slice(0, 3).map((e) => `“${entryTitle(e)}” (${formatSize(sizeOf(e))})`);
+  const more = unkept.length > 3 ? ` and ${fmt(unkept.length - 3)} more` : '';
+  const full = failed.some((f) => f.error?.name === 'QuotaExceededError' || f.error?.code === 22);
+  const lines = [
+    unkept.length
+      ? `Not kept after a reload: ${names.join(', ')}${more}. ${unkept.length === 1 ? 'It stays' : 'They stay'} open until you reload or leave the page.`
+      : 'The list of articles could not be written to this browser\u2019s storage.',
+    `${full || !failed.length ? 'The browser\u2019s storage for this page is full' : 'The browser refused to store it'}: it holds about ` +
+      `${formatSize(STORAGE_CHARS)} of text, and the articles kept use ${formatSize(used)}. Remove some articles to make room.`,
+  ];
+  els.storageMessage.dataset.kind = 'problem';
+  els.storageMessage.replaceChildren(document.createTextNode(lines[0]), document.createElement('br'), document.createTextNode(lines[1]));
+}
+
+/** Puts back the articles kept by an earlier visit; false when there were none. */
+function restoreArticles() {
+  if (!storage) return false;
+  let index = null;
+  try {
+    index = JSON.parse(storage.getItem(`${STORE}index`) ?? 'null');
+  } catch {
+    index = null;
+  }
+  if (!index || !Array.isArray(index.articles)) return false;
+  const seen = new Set();
+  for (const item of index.articles) {
+    const key = Number(item?.key);
+    if (!Number.isInteger(key) || key < 1 || seen.has(key)) continue;
+    const text = storage.getItem(`${STORE}text.${key}`);
+    if (typeof text !== 'string') continue;
+    seen.add(key);
+    const format = ['text', 'html', 'pasted'].includes(item.format) ? item.format : 'text';
+    state.entries.push({
+      key,
+      name: String(item.name ?? 'Pasted text'),
+      size: Number(item.size) || 0,
+      text,
+      format,
+      note: String(item.note ?? ''),
+      stored: true,
+      dirty: false,
+    });
+  }
+  if (!state.entries.length) return false;
+  state.nextKey = Math.max(Number(index.next) || 1, ...state.entries.map((e) => e.key + 1));
+  state.setVersion++;
+  const n = state.entries.length;
+  setFileMessage([`Restored ${fmt(n)} ${n === 1 ? 'article' : 'articles'} kept in this browser.`], false);
+  selectEntry((entryByKey(Number(index.current)) ?? state.entries[0]).key);
+  return true;
+}
+
+/** Removes every article, here and in storage; "Undo" brings them back until the next change. */
+function clearAll() {
+  syncText();
+  const removed = { entries: state.entries, current: state.current };
+  const n = removed.entries.length;
+  state.entries = [];
+  state.current = null;
+  els.text.value = '';
+  setChanged();
+  if (storage) {
+    clearTimeout(saveTimer);
+    saveTimer = 0;
+    try {
+      for (const key of storedKeys()) storage.removeItem(key);
+    } catch {
+      // storage switched off meanwhile: nothing is kept anyway
+    }
+  }
+  reportStorage([]);
+  state.undo = removed;
+  resetLimits();
+  renderFileList();
+  requestAnalysis();
+  const undo = h('button', { className: 'button button-small undo', text: 'Undo', attrs: { type: 'button' } });
+  undo.addEventListener('click', undoClearAll);
+  setFileMessage([`Removed ${fmt(n)} ${n === 1 ? 'article' : 'articles'} from this page and from this browser\u2019s storage.`], false);
+  els.fileMessage.append(' ', undo);
+  undo.focus();
+}
+
+function undoClearAll() {
+  const undo = state.undo;
+  if (!undo) return;
+  state.undo = null;
+  state.entries = undo.entries;
+  for (const entry of state.entries) entry.dirty = true;
+  setChanged();
+  const n = state.entries.length;
+  setFileMessage([`Restored ${fmt(n)} ${n === 1 ? 'article' : 'articles'}.`], false);
+  const current = entryByKey(undo.current) ?? state.entries[0];
+  if (current) selectEntry(current.key);
+  else renderFileList();
+  (els.fileList.querySelector('[aria-current="true"]') ?? els.text).focus();
 }
 
 // ---------------------------------------------------------------------------------------
 // Events
 
-els.text.addEventListener('input', () => {
-  const entry = state.entries.find((e) => e.key === state.current);
-  if (entry) entry.text = els.text.value;
+/** True for input that arrives all at once (a paste, a drop, a script), not a keystroke. */
+function isBulkInput(event) {
+  if (!(event instanceof InputEvent)) return true;
+  const type = event.inputType ?? '';
+  return type === '' || type.startsWith('insertFrom') || type === 'insertReplacementText' || (type === 'insertText' && (event.data ?? '').includes('\n'));
+}
+
+// The text box's listener only takes note (reading a long text box's value costs time):
+// syncText, on the analysis request or before anything reads the articles, does the rest.
+// Pasted articles with separator lines between them become articles of their own; a
+// separator typed by hand does so when the text box is left.
+els.text.addEventListener('input', (event) => {
+  state.textPending = true;
+  if (isBulkInput(event)) state.bulkPending = true;
+  if (state.tab === 'compare') scheduleCorpus();
   scheduleAnalysis();
+});
+els.text.addEventListener('change', () => {
+  state.textPending = true;
+  state.bulkPending = true;
+  syncText();
 });
 
 els.openFiles.addEventListener('click', () => els.fileInput.click());
@@ -1591,16 +2798,44 @@ els.fileInput.addEventListener('change', async () => {
   await openFiles(els.fileInput.files);
   els.fileInput.value = ''; // so the same file can be opened again
 });
+els.openFolder.addEventListener('click', () => els.folderInput.click());
+els.folderInput.addEventListener('change', async () => {
+  const { files, skipped } = folderFiles(els.folderInput.files);
+  await openFiles(files, { skipped, from: ' from the folder' });
+  els.folderInput.value = '';
+});
 
-els.clear.addEventListener('click', () => {
-  // Clearing never destroys a loaded file: it only leaves it and empties the text box.
+els.addArticle.addEventListener('click', () => {
+  syncText();
+  // The article in the box stays in the list; the box is emptied for the next one.
+  pruneEmpty(null);
   state.current = null;
   els.text.value = '';
   resetLimits();
   renderFileList();
+  scheduleSave();
+  requestAnalysis();
+  showTab('article');
+  els.text.focus();
+});
+
+els.clear.addEventListener('click', () => {
+  syncText();
+  // Clearing empties the text box. A typed or pasted article is its text, so it goes with
+  // it; a loaded file is never destroyed: it stays in the list (× removes it).
+  const entry = currentEntry();
+  if (entry?.format === 'pasted') entry.text = '';
+  pruneEmpty(null);
+  state.current = null;
+  els.text.value = '';
+  resetLimits();
+  renderFileList();
+  scheduleSave();
   requestAnalysis();
   els.text.focus();
 });
+
+els.clearAll.addEventListener('click', clearAll);
 
 let dragDepth = 0;
 const carriesFiles = (event) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -1625,7 +2860,45 @@ document.addEventListener('drop', (event) => {
   event.preventDefault();
   dragDepth = 0;
   els.dropOverlay.hidden = true;
-  openFiles(event.dataTransfer.files);
+  // A dropped folder is read through its entries, which must be taken during the event.
+  const entries = [...(event.dataTransfer.items ?? [])]
+    .filter((item) => item.kind === 'file')
+    .map((item) => item.webkitGetAsEntry?.() ?? null);
+  if (entries.some((entry) => entry?.isDirectory)) {
+    droppedFiles(entries.filter(Boolean)).then(({ files, skipped }) => openFiles(files, { skipped, from: ' from the folder' }));
+  } else {
+    openFiles(event.dataTransfer.files);
+  }
+});
+
+// The two views: this article, and the comparison of all (when there are two or more).
+// Arrow keys, Home and End move between the tabs (and show the one reached).
+els.tabArticle.addEventListener('click', () => showTab('article'));
+els.tabCompare.addEventListener('click', () => showTab('compare'));
+els.viewTabs.addEventListener('keydown', (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const compare = state.tab === 'compare';
+  let to = null;
+  if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') to = compare ? 'article' : 'compare';
+  else if (event.key === 'Home') to = 'article';
+  else if (event.key === 'End') to = 'compare';
+  if (!to) return;
+  event.preventDefault();
+  showTab(to, { focus: true });
+});
+
+for (const bar of document.querySelectorAll('.export-bar')) {
+  bar.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-export]');
+    if (button) runExport(bar, button.dataset.export);
+  });
+}
+
+window.addEventListener('pagehide', () => {
+  if (saveTimer || state.textPending) saveNow();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden' && (saveTimer || state.textPending)) saveNow();
 });
 
 // Keywords and entities: a click (or Enter, or Space) selects one and goes to its first
@@ -1786,5 +3059,9 @@ document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && !els.tip.hidden && !els.readingView.contains(event.target)) hideTip();
 });
 
-// A browser may restore the text box after a reload; analyze whatever is there.
-requestAnalysis();
+// The articles kept by an earlier visit come back. Otherwise a browser may have restored the
+// text box after a reload: whatever is there is an article, and is analyzed.
+if (!restoreArticles()) {
+  state.textPending = els.text.value !== '';
+  requestAnalysis();
+}

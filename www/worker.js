@@ -1,10 +1,12 @@
 // Analysis worker (a module worker). Protocol:
-//   page → worker  { id, text }
-//   worker → page  { id, result, ms }       on success (ms: time spent in analyze)
-//                  { id, error }            when analysis or loading failed
+//   page → worker  { id, text }                 one article: analyze(text, { tokens: true })
+//                  { id, texts, corpus: true }  a set: analyzeCorpus(texts) (default options)
+//   worker → page  { id, result, ms }           on success (ms: time spent in analyze)
+//                  { id, corpus: true, result, ms }
+//                  { id, error }, { id, corpus: true, error }   when analysis or loading failed
 //                  { ready: true, version } once, when the WebAssembly module is loaded
 //                  { ready: false, error }  once, when it could not be loaded
-import { init, analyze, version } from '/js/browser.mjs';
+import { init, analyze, analyzeCorpus, version } from '/js/browser.mjs';
 
 // The first few calls of a fresh module are several times slower than later ones (the engine
 // is still compiling the hot paths), so a few throwaway calls are made before the first real
@@ -39,7 +41,19 @@ const ready = init().then(
 ready.catch(() => {}); // reported above; each request reports it again
 
 self.addEventListener('message', async (event) => {
-  const { id, text } = event.data ?? {};
+  const { id, text, texts, corpus } = event.data ?? {};
+  if (corpus) {
+    try {
+      await ready;
+      const started = performance.now();
+      const list = Array.isArray(texts) ? texts.map((t) => (typeof t === 'string' ? t : '')) : [];
+      const result = analyzeCorpus(list);
+      self.postMessage({ id, corpus: true, result, ms: performance.now() - started });
+    } catch (error) {
+      self.postMessage({ id, corpus: true, error: String(error?.message ?? error) });
+    }
+    return;
+  }
   try {
     await ready;
     const started = performance.now();

@@ -11,6 +11,7 @@
 //! name that is a word of a longer one of the same type (*Putin* in *Vladimir Putin*) joins
 //! it when that is the only such name.
 
+mod english;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
@@ -51,13 +52,23 @@ fn label_of(tag: usize) -> EntityLabel {
     }
 }
 
+/// A sequence longer than this many tokens is cut after a punctuation mark from here on.
+const LONG_SEQUENCE: usize = 192;
+/// No sequence is longer than this: news sentences are far shorter, and a text without
+/// sentence ends (a list of names pasted on one line) stays linear to tag and correct.
+const LONGEST_SEQUENCE: usize = 256;
+
 /// The runs of tokens the tagger reads as one sequence: a sentence, cut at furniture
-/// (`skip`).
+/// (`skip`), and a very long one cut into pieces (see [`LONGEST_SEQUENCE`]).
 pub fn sequences(tokens: &Tokens, skip: &[bool]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
-    let mut start = None;
+    let mut start: Option<usize> = None;
     for (i, t) in tokens.list.iter().enumerate() {
-        let breaks = skip[i] || (i > 0 && tokens.list[i - 1].sentence != t.sentence);
+        let long = start.map_or(0, |s| i - s);
+        let breaks = skip[i]
+            || (i > 0 && tokens.list[i - 1].sentence != t.sentence)
+            || long >= LONGEST_SEQUENCE
+            || (long >= LONG_SEQUENCE && tokens.list[i - 1].kind == TokenKind::Punct);
         if breaks {
             if let Some(s) = start.take() {
                 out.push(s..i);
@@ -407,7 +418,8 @@ fn cited(words: &[Word], start: usize, end: usize) -> bool {
     false
 }
 
-/// Finds the names in the story's tokens (`skip` marks page furniture).
+/// Finds the names in the story's tokens (`skip` marks page furniture); `language` is the
+/// text's language code, and English text gets [`english`] corrections.
 ///
 /// ```
 /// use kupas::analysis::EntityLabel;
@@ -416,7 +428,7 @@ fn cited(words: &[Word], start: usize, end: usize) -> bool {
 /// let sentences = kupas::sentence::split(&normalized.text);
 /// let tokens = kupas::token::tokenize(&normalized.text, &sentences);
 /// let skip = vec![false; tokens.list.len()];
-/// let found = kupas::ner::tag(&normalized.text, &tokens, &skip);
+/// let found = kupas::ner::tag(&normalized.text, &tokens, &skip, "id");
 /// let names: Vec<(&str, EntityLabel)> = found
 ///     .iter()
 ///     .map(|m| (&text[tokens.list[m.start].start..tokens.list[m.end - 1].end], m.label))
@@ -424,7 +436,8 @@ fn cited(words: &[Word], start: usize, end: usize) -> bool {
 /// assert!(names.contains(&("Joko Widodo", EntityLabel::Person)), "{names:?}");
 /// assert!(names.contains(&("Surabaya", EntityLabel::Location)), "{names:?}");
 /// ```
-pub fn tag(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Mention> {
+pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Mention> {
+    let english = language == "en";
     let model: &Model = &MODEL;
     if model.is_empty() {
         return Vec::new();
@@ -462,6 +475,10 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Mention> {
             // give way to the names found elsewhere and the gazetteer's.
             let mut short = tag_words(model, words, &mut scratch);
             short.retain(|m| m.1 - m.0 <= 3);
+            if english {
+                // Every word of an English headline is capitalised: only known names.
+                short.clear();
+            }
             found.push(short);
             // Known names in a headline are names of the story too.
             for (s, e, tag) in gaz_runs(words) {
@@ -471,6 +488,9 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Mention> {
         }
         let mut mentions = tag_words(model, words, &mut scratch);
         cue_sources(words, &mut mentions);
+        if english {
+            english::correct(words, &mut mentions);
+        }
         for &(s, e, tag) in &mentions {
             known.insert(run_hash(&words[s..e]), tag);
             if tag == PERSON && e - s >= 2 && words[e - 1].capital {
@@ -1163,7 +1183,7 @@ mod tests {
         let text = "AS Khawatir Rusia Makin Dekat Dengan Korut\n\nAmerika Serikat khawatir, melansir Harian Kota. Rusia menolak, kata Reuters.";
         let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
         let skip = vec![false; tokens.list.len()];
-        let found = tag(text, &tokens, &skip);
+        let found = tag(text, &tokens, &skip, "id");
         let summary: Vec<(&str, EntityLabel, bool)> = found
             .iter()
             .map(|m| {
@@ -1260,7 +1280,7 @@ mod tests {
         ] {
             let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
             let skip = vec![false; tokens.list.len()];
-            let found = tag(text, &tokens, &skip);
+            let found = tag(text, &tokens, &skip, "id");
             assert!(!found.is_empty(), "{text}");
             for m in found {
                 assert_eq!(tokens.list[m.start].kind, TokenKind::Word, "{text}");

@@ -16,6 +16,7 @@ export const shots = join(fileURLToPath(new URL('../../', import.meta.url)), 'te
 /** Files the page may load; anything else (or any other origin) is a failure. */
 const ALLOWED_PATHS = new Set([
   '/',
+  '/index.html',
   '/style.css',
   '/app.js',
   '/worker.js',
@@ -23,6 +24,8 @@ const ALLOWED_PATHS = new Set([
   '/js/browser.mjs',
   '/pkg/kupas.js',
   '/pkg/kupas_bg.wasm',
+  '/sw-register.js',
+  '/sw.js',
 ]);
 /** The binding's JavaScript snippet, under a folder named by a hash of the crate. */
 const SNIPPET = /^\/pkg\/snippets\/kupas-[0-9a-f]+\/inline0\.js$/;
@@ -107,3 +110,107 @@ export function useBrowser() {
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------
+// Many articles (tests/e2e/articles.test.mjs and compare.test.mjs)
+
+/**
+ * Three short made-up news articles about one flood, two in Indonesian and one in English:
+ * a person, places, an organisation and dates that recur across them, and some of their own.
+ */
+export const ARTICLES = [
+  [
+    'Banjir Rendam Ratusan Rumah di Semarang',
+    'Semarang - Banjir merendam ratusan rumah warga di Kota Semarang pada Senin (3/3/2025). Wali Kota Semarang ' +
+      'Ratna Wulandari meninjau lokasi pengungsian bersama petugas Badan Penanggulangan Bencana Daerah (BPBD). ' +
+      'Menurut Ratna, hujan deras sejak Minggu malam membuat Sungai Beringin meluap.',
+    'BPBD mencatat 1.200 warga mengungsi ke balai desa. Gubernur Jawa Tengah Andi Prasetyo dijadwalkan meninjau ' +
+      'tanggul di Tambak Lorok pada 5 Maret 2025.',
+  ].join('\n'),
+  [
+    'Pengungsi Banjir Semarang Mulai Pulang',
+    'Semarang - Sebagian pengungsi banjir di Semarang mulai pulang pada Rabu (5/3/2025). Wali Kota Ratna Wulandari ' +
+      'mengatakan air sudah surut di sebagian besar wilayah kota.',
+    'Badan Penanggulangan Bencana Daerah (BPBD) tetap membuka dapur umum hingga 10 Maret 2025. Warga Tambak Lorok ' +
+      'berharap pemerintah segera membangun tanggul laut yang lebih tinggi.',
+  ].join('\n'),
+  [
+    'Floods Recede in Central Java',
+    'Semarang, Indonesia - Floodwaters receded across Semarang on March 6, 2025, after heavy rain displaced more ' +
+      'than a thousand residents. Mayor Ratna Wulandari said the city would ask the Ministry of Public Works for ' +
+      'help to build a new sea wall.',
+    'The World Bank warned in January 2024 that coastal cities in Java face rising flood risks. Fishermen in ' +
+      'Tambak Lorok said their boats were damaged.',
+  ].join('\n'),
+];
+
+/** The title the page gives an article: its first line with text, trimmed. */
+export const expectedTitle = (text) => (/\S[^\n]*/.exec(text)?.[0] ?? '').trim();
+
+/**
+ * Puts `texts` in the page as separate articles: one text with === lines between them, set
+ * at once (as a paste does; the page splits text that arrives whole, not while typing).
+ */
+export async function pasteArticles(page, texts) {
+  await page.evaluate((text) => {
+    const box = document.getElementById('text');
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, texts.join('\n\n===\n\n'));
+  await page.waitForFunction((n) => document.querySelectorAll('#file-list li').length === n, texts.length);
+  await settled(page);
+}
+
+/** The list of articles as shown: each one's title and whether it is the one open. */
+export function articleList(page) {
+  return page.$$eval('#file-list .file-open', (buttons) =>
+    buttons.map((b) => ({ title: b.querySelector('.article-title').textContent, current: b.getAttribute('aria-current') === 'true' })),
+  );
+}
+
+/** Waits until the comparison view shows the comparison of the articles as they are now. */
+export async function compareReady(page) {
+  await page.waitForFunction(() => {
+    const compare = document.getElementById('compare');
+    return compare.dataset.state === 'ready' && !('pending' in compare.dataset);
+  });
+}
+
+/** A CSV text (RFC 4180: quoted fields, doubled quotes, CRLF) as rows of fields. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+/** A text cell as a spreadsheet-safe CSV export writes it: a leading apostrophe before = + - @. */
+export const safeCsv = (text) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);

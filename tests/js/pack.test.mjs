@@ -2,9 +2,10 @@
 // the tarball into a fresh project and use it from ESM and CommonJS, as a user would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installTarball, pack, runNodeJson, tempDir, writeFiles } from './support.mjs';
+import { installTarball, pack, root, runNodeJson, tempDir, writeFiles } from './support.mjs';
 
 const TEXT = 'Presiden tiba di Jakarta pada 18/6/2024. Ia disambut 😀Kim Jong-un.';
 
@@ -34,9 +35,36 @@ test('the tarball holds the wasm, the glue, the entries and the types', () => {
     'js/node.mjs',
     'js/node.cjs',
     'js/browser.mjs',
+    'bin/kupas.mjs',
   ]) {
     assert.ok(files.includes(file), `${file} missing from ${JSON.stringify(files)}`);
   }
+});
+
+test('the command is packed executable, with a node shebang, and installed on the PATH', () => {
+  // The mode as the tarball records it (npm keeps the executable bit of bin/ files).
+  const listing = execFileSync('tar', ['-tvzf', tarball, 'package/bin/kupas.mjs'], { encoding: 'utf8' });
+  assert.match(listing, /^-rwxr-xr-x /, listing);
+  const source = readFileSync(join(installed, 'bin', 'kupas.mjs'), 'utf8');
+  assert.ok(source.startsWith('#!/usr/bin/env node\n'), 'shebang');
+  assert.match(source, /from '\.\.\/js\/node\.mjs'/, 'uses the package entry');
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  assert.deepEqual(pkg.bin, { kupas: './bin/kupas.mjs' });
+  const version = execFileSync(join(project, 'node_modules', '.bin', 'kupas'), ['--version'], { encoding: 'utf8' });
+  assert.equal(version, `kupas ${pkg.version}\n`);
+});
+
+test('Cargo.toml and package.json carry the same version', () => {
+  const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+  const crate = cargo.match(/^\[package\][^[]*?^version = "([^"]+)"/m)?.[1];
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  assert.ok(crate, 'Cargo.toml has a [package] version');
+  assert.equal(pkg.version, crate);
+  const locked = readFileSync(join(root, 'Cargo.lock'), 'utf8').match(/name = "kupas"\nversion = "([^"]+)"/)?.[1];
+  assert.equal(locked, crate, 'Cargo.lock');
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+  assert.equal(lock.version, pkg.version, 'package-lock.json');
+  assert.equal(lock.packages?.['']?.version, pkg.version, 'package-lock.json root package');
 });
 
 test('the tarball leaves out sources, tests, build output and the site', () => {
@@ -49,7 +77,7 @@ test('the tarball leaves out sources, tests, build output and the site', () => {
 
 test('every file the package.json points at is in the tarball', () => {
   const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
-  const targets = [pkg.main, pkg.module, pkg.types];
+  const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.bin ?? {})];
   const walk = (value) => {
     if (typeof value === 'string') targets.push(value);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
@@ -129,7 +157,7 @@ test('the types resolve and declare what every entry exports', async () => {
   const declared = [...dts.matchAll(/^export function (\w+)/gm)].map((m) => m[1]).sort();
   assert.deepEqual(declared, ['analyze', 'analyzeCorpus', 'init', 'version']);
   const types = ['Options', 'Analysis', 'Span', 'Token', 'Keyword', 'Boilerplate', 'Note', 'Entity'];
-  for (const name of [...types, 'Corpus', 'CorpusKeyword', 'KupasError']) {
+  for (const name of [...types, 'Corpus', 'CorpusKeyword', 'CorpusEntity', 'KupasError', 'ErrorCode']) {
     assert.match(dts, new RegExp(`^export (interface|type) ${name}\\b`, 'm'), name);
   }
   // The runtime entries export exactly the declared functions.

@@ -1,0 +1,141 @@
+//! People, organisations and places in English news, on sentences written for kupas
+//! (`tests/fixtures/en-ner-*.conll`, CoNLL: token and IOB tag). The tagger learned from
+//! Indonesian news; these tests hold the English corrections to a floor on the whole
+//! pipeline, scored as `npm run eval:ner` scores (exact span and type).
+#![cfg(not(target_arch = "wasm32"))]
+
+use kupas::analysis::EntityLabel;
+use kupas::ner::train::{micro, parse_conll, score, Gold, SCORED};
+use kupas::{analyze, Options};
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Micro F1 of `analyze` on a CoNLL fixture, each sentence analysed on its own.
+fn f1(name: &str) -> f64 {
+    let sentences = parse_conll(&fixture(name));
+    assert!(
+        sentences.len() >= 20,
+        "{name}: {} sentences",
+        sentences.len()
+    );
+    let predicted: Vec<Vec<Gold>> = sentences
+        .iter()
+        .map(|s| {
+            let a = analyze(&s.text, &Options::default());
+            a.entities
+                .iter()
+                .filter(|e| SCORED.contains(&e.label))
+                .flat_map(|e| {
+                    e.mentions.iter().map(|m| Gold {
+                        span: m.start..m.end,
+                        label: e.label,
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    micro(&score(&sentences, &predicted)).scores().2
+}
+
+#[test]
+fn english_sentences_score_well() {
+    // Measured when written: dev 91.9, test 88.9 (the test file was scored once, after the
+    // rules were written on the dev file). Floors a little lower, so that a real loss
+    // fails and a one-name change does not.
+    let dev = f1("en-ner-dev.conll");
+    let test = f1("en-ner-test.conll");
+    assert!(dev >= 88.0, "dev micro F1 {dev:.2}");
+    assert!(test >= 84.0, "test micro F1 {test:.2}");
+}
+
+/// The names `analyze` finds in `text`, as (surface, label).
+fn names(text: &str) -> Vec<(String, EntityLabel)> {
+    let a = analyze(text, &Options::default());
+    let mut out: Vec<(String, EntityLabel)> = a
+        .entities
+        .iter()
+        .filter(|e| SCORED.contains(&e.label))
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .map(|m| (text[m.start..m.end].to_string(), e.label))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn titles_go_and_the_name_after_a_title_is_a_person() {
+    let found = names("Coach Bram Holloway thanked the fans, and Dr. Ines Varga agreed.");
+    assert!(
+        found.contains(&("Bram Holloway".into(), EntityLabel::Person)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Ines Varga".into(), EntityLabel::Person)),
+        "{found:?}"
+    );
+    assert!(!found
+        .iter()
+        .any(|(n, _)| n.starts_with("Coach") || n.starts_with("Dr")));
+}
+
+#[test]
+fn a_name_is_cut_at_lower_case_words_and_weekdays() {
+    let found = names("Farmers in Mindanao met the governor in Davao on Monday.");
+    assert!(
+        found.contains(&("Mindanao".into(), EntityLabel::Location)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Davao".into(), EntityLabel::Location)),
+        "{found:?}"
+    );
+    assert!(!found
+        .iter()
+        .any(|(n, _)| n.contains("Farmers") || n.contains("Monday")));
+}
+
+#[test]
+fn organisations_by_their_words() {
+    let found = names(
+        "Staff at the Ministry of Water Resources and at Kestrel Logistics were told to wait.",
+    );
+    assert!(
+        found.contains(&(
+            "Ministry of Water Resources".into(),
+            EntityLabel::Organization
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Kestrel Logistics".into(), EntityLabel::Organization)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn known_places_are_found_without_context() {
+    let found = names("Officials from Kenya, Nepal and the United States signed the pact.");
+    for place in ["Kenya", "Nepal", "United States"] {
+        assert!(
+            found.contains(&(place.into(), EntityLabel::Location)),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn an_english_headline_keeps_only_known_names() {
+    let text =
+        "Leaders Meet in Geneva as Trade Talks Resume\n\nTrade ministers met in Geneva on Tuesday.";
+    let found = names(text);
+    assert!(found.iter().all(|(n, _)| n == "Geneva"), "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
