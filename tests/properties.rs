@@ -2,7 +2,7 @@
 //! boundaries, ordered, and (for sentences and tokens) non-overlapping, for any string.
 #![cfg(not(target_arch = "wasm32"))]
 
-use kupas::{analyze, OffsetUnit, Options, Span};
+use kupas::{analyze, LanguageChoice, OffsetUnit, Options, Span};
 use proptest::prelude::*;
 
 /// Strings built from pieces that stress the pipeline: news words, abbreviations,
@@ -138,8 +138,73 @@ fn check(text: &str) {
     }
 }
 
+/// English-looking names and the words around them: titles, organisations' and places'
+/// words, connectors, weekdays, punctuation, at any place in a sentence (the English
+/// corrections of the tagger look ahead and behind).
+fn english_names() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Mr. "),
+        Just("Dr. "),
+        Just("Foreign "),
+        Just("Minister "),
+        Just("President "),
+        Just("Coach "),
+        Just("Ministry "),
+        Just("of "),
+        Just("for "),
+        Just("and "),
+        Just("the "),
+        Just("in "),
+        Just("Bank "),
+        Just("Agency "),
+        Just("Motors "),
+        Just("Mount "),
+        Just("Sea "),
+        Just("Monday "),
+        Just("Kenya "),
+        Just("United States "),
+        Just("AS "),
+        Just("Sofia "),
+        Just("Lind "),
+        Just("Police "),
+        Just("said "),
+        Just(", "),
+        Just(". "),
+        Just("\n"),
+        Just("\""),
+    ];
+    proptest::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+}
+
+/// Every entity mention of `text` (as English and as Indonesian) is a non-empty span on
+/// character boundaries.
+fn check_entities(text: &str) {
+    for language in [LanguageChoice::En, LanguageChoice::Id, LanguageChoice::Auto] {
+        let a = analyze(
+            text,
+            &Options {
+                language,
+                offsets: Some(OffsetUnit::Utf8),
+                ..Default::default()
+            },
+        );
+        for e in &a.entities {
+            assert_eq!(e.count, e.mentions.len());
+            for m in &e.mentions {
+                assert!(m.start < m.end && m.end <= text.len(), "{e:?} in {text:?}");
+                assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn english_name_strings(text in english_names()) {
+        check_entities(&text);
+    }
 
     #[test]
     fn newsy_strings(text in newsy()) {

@@ -273,7 +273,8 @@ static CALENDAR: LazyLock<FxHashSet<u64>> =
 /// documentation).
 pub fn correct(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     let word = TokenKind::Word as u8;
-    let is_word = |k: usize| words[k].kind == word;
+    // Each test is false past the end.
+    let is_word = |k: usize| words.get(k).is_some_and(|w| w.kind == word);
     let lower = |k: usize| is_word(k) && !words[k].capital && !words[k].caps;
     let name_word = |k: usize| {
         is_word(k)
