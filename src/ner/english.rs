@@ -206,6 +206,11 @@ static ORGANIZATION_TAILS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     ])
 });
 
+/// Whether a word (by key hash) ends organisations' names: *Agency*, *Labs*, *Group*.
+pub fn is_organization_tail(key: u64) -> bool {
+    ORGANIZATION_TAILS.contains(&key)
+}
+
 /// First words of organisations' names (*Ministry of Defence*).
 static ORGANIZATION_OPENERS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     hashes(&[

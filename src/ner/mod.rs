@@ -391,6 +391,10 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
         if m.2 != ORGANIZATION && ORGANIZATION_HEADS.contains(&words[m.0].key) && m.1 - m.0 > 1 {
             m.2 = ORGANIZATION;
         }
+        // A "person" whose last word is an organisation's (*Planet Labs*, *Lippo Group*).
+        if m.2 == PERSON && m.1 - m.0 > 1 && english::is_organization_tail(words[m.1 - 1].key) {
+            m.2 = ORGANIZATION;
+        }
         // A known place or organisation has its known type (*Kremlin*, *DPRK*).
         if let Some(r) = runs.iter().find(|r| r.0 == m.0 && r.1 == m.1) {
             m.2 = r.2;
