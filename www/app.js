@@ -193,7 +193,11 @@ const state = {
   sentenceLimit: FIRST_SENTENCES,
   closedKinds: new Set(['punct']), // kinds whose token list the user has folded
   keywordLimit: 0, // keywords listed ("Show more" raises it); 0 for the default of the screen size
-  view: null, // { text, result, ms, entry } last rendered (`entry`: the key of its article)
+  // The article last rendered: { text, result, tokenGroups, sentences, ms, entry }, as
+  // the worker sends it (`result` has neither tokens nor sentences: `tokenGroups` is what the
+  // token panel lists, `sentences` a Uint32Array of [start, end] pairs); `entry` is the key of
+  // its article.
+  view: null,
   // The selected keyword or entity (by key, so that it survives a new analysis of edited
   // text) and the index of the current place among its shown occurrences; -1 before the
   // first step. `kind` is 'keyword' or 'entity'; an entity's key is its label and name.
@@ -218,6 +222,9 @@ const state = {
   corpusQueued: null, // a comparison request waiting for the worker
   corpusTimer: 0,
   corpusWaiters: [], // exports waiting for a current comparison: { resolve, reject }
+  compact: null, // { id, tokenGroups, sentences, packed }: the first half of the worker's answer
+  exportSeq: 0,
+  exportWaiters: new Map(), // id → { resolve, reject }: one article's exports waiting for the worker
   matrixLimits: new Map(), // entity label → rows shown in the matrix
   undo: null, // what "Clear all" removed: { entries, current }, until the next change
   textPending: false, // the text box changed since its article was last updated (syncText)
@@ -257,6 +264,8 @@ function failWorker(message) {
   clearResults('error');
   markRendered(state.seq);
   for (const waiter of state.corpusWaiters.splice(0)) waiter.reject(new Error(message));
+  for (const waiter of state.exportWaiters.values()) waiter.reject(new Error(message));
+  state.exportWaiters.clear();
   if (els.compare) {
     delete els.compare.dataset.pending;
     els.compare.dataset.state = 'error';
@@ -359,6 +368,15 @@ function onWorkerMessage(event) {
     }
     return;
   }
+  if (message.export) {
+    onExport(message);
+    return;
+  }
+  if (message.compact) {
+    // The first half of an answer (see worker.js); the result itself follows.
+    state.compact = { id: message.id, ...message.compact };
+    return;
+  }
   state.busy = false;
   clearTimeout(state.slowTimer);
   sendNext();
@@ -367,6 +385,8 @@ function onWorkerMessage(event) {
     onCorpus(message);
     return;
   }
+  const compact = state.compact?.id === message.id ? state.compact : null;
+  state.compact = null;
   // Only the answer to the newest request may be shown: an older one is out of date.
   if (message.id !== state.latest.id) return;
   if (message.error) {
@@ -375,10 +395,48 @@ function onWorkerMessage(event) {
     markRendered(message.id);
     return;
   }
-  state.view = { text: state.latest.text, result: message.result, ms: message.ms, entry: state.latest.entry };
+  state.view = {
+    text: state.latest.text,
+    result: unpackSpans(message.result, compact?.packed),
+    tokenGroups: compact?.tokenGroups ?? { total: 0, groups: [] },
+    sentences: compact?.sentences ?? new Uint32Array(0),
+    ms: message.ms,
+    entry: state.latest.entry,
+  };
   render();
   markRendered(message.id);
   openPending();
+}
+
+/** [start, end] pairs as span objects. */
+function spansOf(pairs) {
+  const spans = new Array(pairs.length >> 1);
+  for (let i = 0; i < spans.length; i++) spans[i] = { start: pairs[2 * i], end: pairs[2 * i + 1] };
+  return spans;
+}
+
+/**
+ * Puts back the lists of spans that the worker sent as typed arrays (see packSpans in
+ * worker.js), so that `result` is the analysis as the package gives it, minus the tokens and
+ * the sentences.
+ */
+function unpackSpans(result, packed) {
+  if (!packed) return result;
+  if (packed.boilerplate) {
+    const { spans, kinds } = packed.boilerplate;
+    const furniture = new Array(spans.length / 3);
+    for (let i = 0; i < furniture.length; i++) {
+      furniture[i] = { start: spans[3 * i], end: spans[3 * i + 1], kind: kinds[spans[3 * i + 2]] };
+    }
+    result.boilerplate = furniture;
+  }
+  (packed.keywords ?? []).forEach((pairs, i) => {
+    if (pairs) result.keywords[i].occurrences = spansOf(pairs);
+  });
+  (packed.entities ?? []).forEach((pairs, i) => {
+    if (pairs) result.entities[i].mentions = spansOf(pairs);
+  });
+  return result;
 }
 
 function markRendered(id) {
@@ -389,7 +447,7 @@ function markRendered(id) {
 // Rendering
 
 function render() {
-  const { text, result, ms } = state.view;
+  const { text, result, tokenGroups, sentences, ms } = state.view;
   els.empty.hidden = true;
   els.results.hidden = false;
   els.results.dataset.state = 'ready';
@@ -412,8 +470,8 @@ function render() {
   renderKeywords(result.keywords ?? []);
   renderEntities(result.entities ?? []);
   renderReading({ reveal: false });
-  renderTokens(text, result.tokens ?? []);
-  renderSentences(text, result.sentences);
+  renderTokens(tokenGroups);
+  renderSentences(text, sentences);
 }
 
 function setNumber(node, value) {
@@ -712,7 +770,11 @@ function entityMentions(entities, length) {
   const spans = [];
   entities.forEach((entity, e) => {
     if (state.hiddenTypes.has(entity.label)) return;
-    (entity.mentions ?? []).forEach((mention, m) => spans.push({ start: mention?.start, end: mention?.end, e, m }));
+    (entity.mentions ?? []).forEach((mention, m) => {
+      // Those that start past the shown part are left out here (cleanSpans would drop them):
+      // a long text has tens of thousands.
+      if (Number(mention?.start) < length) spans.push({ start: mention.start, end: mention.end, e, m });
+    });
   });
   const clean = cleanSpans(spans, length).filter(({ span }) => span.end <= length);
   return { mentions: clean.slice(0, MAX_ENTITY_MARKS), total: clean.length };
@@ -1295,44 +1357,25 @@ function selectMention(node) {
   selectItem('entity', entityKey(entity), { at: Math.trunc(Number(mention.start)) });
 }
 
-/** Groups tokens by kind, then by key; the shown surface is the most frequent form of a key. */
-function groupTokens(text, tokens) {
-  const groups = new Map();
-  for (const token of tokens) {
-    let group = groups.get(token.kind);
-    if (!group) groups.set(token.kind, (group = { count: 0, byKey: new Map() }));
-    group.count++;
-    const surface = text.slice(token.start, token.end);
-    let entry = group.byKey.get(token.key);
-    if (!entry) group.byKey.set(token.key, (entry = { count: 0, surfaces: new Map(), order: group.byKey.size }));
-    entry.count++;
-    entry.surfaces.set(surface, (entry.surfaces.get(surface) ?? 0) + 1);
-  }
-  const known = KINDS.map(([kind]) => kind).filter((kind) => groups.has(kind));
-  const unknown = [...groups.keys()].filter((kind) => !KIND_LABEL.has(kind));
-  return [...known, ...unknown].map((kind) => {
-    const group = groups.get(kind);
-    const distinct = [...group.byKey.values()]
-      .sort((a, b) => b.count - a.count || a.order - b.order)
-      .map((entry) => {
-        let best = '';
-        let bestCount = -1;
-        for (const [surface, count] of entry.surfaces) {
-          if (count > bestCount) [best, bestCount] = [surface, count];
-        }
-        return { surface: best, count: entry.count };
-      });
-    return { kind, count: group.count, distinct };
-  });
+/**
+ * The token groups as the worker sends them (see groupTokens in worker.js), in the order of
+ * KINDS, then kinds this page does not know, in the order they occur.
+ */
+function orderTokenGroups(groups) {
+  const rank = (kind) => {
+    const at = KINDS.findIndex(([known]) => known === kind);
+    return at === -1 ? KINDS.length : at;
+  };
+  return groups.map((group, i) => ({ group, i })).sort((a, b) => rank(a.group.kind) - rank(b.group.kind) || a.i - b.i).map(({ group }) => group);
 }
 
-function renderTokens(text, tokens) {
-  const groups = groupTokens(text, tokens);
-  const total = tokens.length;
+function renderTokens(tokenGroups) {
+  const groups = orderTokenGroups(tokenGroups.groups ?? []);
+  const total = tokenGroups.total ?? 0;
 
   const bar = document.createDocumentFragment();
   const rows = document.createDocumentFragment();
-  for (const { kind, count, distinct } of groups) {
+  for (const { kind, count, surfaces } of groups) {
     const segment = h('span', { className: `kind-segment k-${safeKind(kind)}` });
     segment.style.flexGrow = String(count); // CSSOM, allowed by the style-src policy
     bar.append(segment);
@@ -1347,7 +1390,7 @@ function renderTokens(text, tokens) {
           h('span', { text: KIND_LABEL.get(kind) ?? kind }),
         ]),
         h('td', { className: 'num kind-count', text: fmt(count) }),
-        h('td', { className: 'num', text: fmt(distinct.length) }),
+        h('td', { className: 'num', text: fmt(surfaces.length) }),
         h('td', { className: 'num share' }, [
           h('span', { className: 'share-track', attrs: { 'aria-hidden': 'true' } }, [meter]),
           h('span', { className: 'share-text', text: `${share < 1 && share > 0 ? '<1' : Math.round(share)}%` }),
@@ -1370,7 +1413,7 @@ function safeKind(kind) {
   return KIND_LABEL.has(kind) ? kind : 'other';
 }
 
-function renderKindGroup({ kind, count, distinct }) {
+function renderKindGroup({ kind, count, surfaces, counts }) {
   const details = h('details', { className: 'kind-group', attrs: { 'data-kind': kind } });
   details.open = !state.closedKinds.has(kind);
   details.addEventListener('toggle', () => {
@@ -1386,7 +1429,7 @@ function renderKindGroup({ kind, count, distinct }) {
     h('span', { className: 'kind-name', text: KIND_LABEL.get(kind) ?? kind }),
     h('span', {
       className: 'muted',
-      text: `${fmt(count)} ${count === 1 ? 'token' : 'tokens'} · ${fmt(distinct.length)} distinct`,
+      text: `${fmt(count)} ${count === 1 ? 'token' : 'tokens'} · ${fmt(surfaces.length)} distinct`,
     }),
   ]);
   const list = h('ul', { className: 'chips' });
@@ -1396,19 +1439,19 @@ function renderKindGroup({ kind, count, distinct }) {
   const fill = () => {
     const limit = state.limits.get(kind) ?? FIRST_CHIPS;
     const from = list.childElementCount;
-    const to = Math.min(limit, distinct.length);
+    const to = Math.min(limit, surfaces.length);
     const chips = document.createDocumentFragment();
     for (let i = from; i < to; i++) {
-      const { surface, count: n } = distinct[i];
+      const n = counts[i];
       chips.append(
         h('li', { className: 'chip' }, [
-          h('span', { className: 'chip-text', text: surface }),
+          h('span', { className: 'chip-text', text: surfaces[i] }),
           h('span', { className: 'chip-count', text: fmt(n), attrs: { title: `${n} ${n === 1 ? 'time' : 'times'}` } }),
         ]),
       );
     }
     list.append(chips);
-    renderMore(more, distinct.length - to, MORE_CHIPS, `${KIND_LABEL.get(kind) ?? kind}`, () => {
+    renderMore(more, surfaces.length - to, MORE_CHIPS, `${KIND_LABEL.get(kind) ?? kind}`, () => {
       state.limits.set(kind, to + MORE_CHIPS);
       fill();
     });
@@ -1435,18 +1478,19 @@ function renderMore(container, remaining, step, what, onMore) {
   container.append(h('span', { className: 'more-note', text: `${fmt(remaining)} more not shown` }), button);
 }
 
+/** The sentence list; `spans` holds [start, end] pairs, one pair a sentence. */
 function renderSentences(text, spans) {
   els.sentences.replaceChildren();
+  const total = spans.length >> 1;
   const fill = () => {
     const from = els.sentences.childElementCount;
-    const to = Math.min(state.sentenceLimit, spans.length);
+    const to = Math.min(state.sentenceLimit, total);
     const items = document.createDocumentFragment();
     for (let i = from; i < to; i++) {
-      const { start, end } = spans[i];
-      items.append(h('li', { text: text.slice(start, end) }));
+      items.append(h('li', { text: text.slice(spans[2 * i], spans[2 * i + 1]) }));
     }
     els.sentences.append(items);
-    renderMore(els.sentencesMore, spans.length - to, MORE_SENTENCES, 'sentences', () => {
+    renderMore(els.sentencesMore, total - to, MORE_SENTENCES, 'sentences', () => {
       state.sentenceLimit = to + MORE_SENTENCES;
       fill();
     });
@@ -2165,9 +2209,30 @@ async function exportData(scope) {
   }
   const view = state.view;
   if (!view) throw new Error('there is no analysis on screen');
-  const { tokens, ...result } = view.result; // the page asks for tokens; analyze(text) has none
+  // Exactly what analyze(text) gives: the page's own analysis lacks the tokens' and sentences'
+  // objects (the worker sends them in a compact form), so the worker makes it anew.
+  const result = await analyzeForExport(view.text);
   const title = titleOf(view.text) || 'article';
   return { json: result, docs: [result], titles: [title], base: `kupas-${slug(title)}`, what: 'this article' };
+}
+
+/** Asks the worker for analyze(text) with default options. */
+function analyzeForExport(text) {
+  if (state.failed || !worker) return Promise.reject(new Error('the analyzer is not running'));
+  const id = ++state.exportSeq;
+  return new Promise((resolve, reject) => {
+    state.exportWaiters.set(id, { resolve, reject });
+    // Not queued behind `busy`: the worker answers it after the request it is working on.
+    worker.postMessage({ id, text, export: true });
+  });
+}
+
+function onExport(message) {
+  const waiter = state.exportWaiters.get(message.id);
+  if (!waiter) return;
+  state.exportWaiters.delete(message.id);
+  if (message.error) waiter.reject(new Error(message.error));
+  else waiter.resolve(message.result);
 }
 
 function download(name, type, text) {
@@ -2187,8 +2252,12 @@ async function runExport(bar, action) {
     status.dataset.kind = kind;
   };
   say(bar.dataset.scope === 'set' ? 'Preparing…' : '', 'busy');
+  // One article's export is made anew by the worker: at once, unless the text is long or
+  // the worker is still busy with an analysis.
+  const slow = setTimeout(() => say('Preparing…', 'busy'), SLOW_MS);
   try {
     const data = await exportData(bar.dataset.scope);
+    clearTimeout(slow);
     const size = (text) => formatSize(new TextEncoder().encode(text).length);
     if (action === 'copy') {
       const json = JSON.stringify(data.json, null, 2);
@@ -2210,6 +2279,7 @@ async function runExport(bar, action) {
     }
     say(`Saved ${name} (${size(text)}).`);
   } catch (error) {
+    clearTimeout(slow);
     say(`${action === 'copy' ? 'Could not copy' : 'Could not export'}: ${error?.message ?? error}.`, 'problem');
   }
 }

@@ -20,17 +20,12 @@ const session = useBrowser();
 const META_CSP = CSP.replace(/; frame-ancestors [^;]*/, '');
 
 /**
- * Longest task of the page's own (not the browser's editing of the text box) allowed on the
- * main thread while a 5 MB paste is analyzed and drawn: typing feels stuck well above it,
- * and it leaves room for a shared 2-core machine.
+ * Longest task of the page's own (not the browser's editing or drawing of the text box)
+ * allowed on the main thread while a 5 MB paste is analyzed and drawn: typing feels stuck
+ * well above it, and it leaves room for a shared 2-core machine. (The page's longest task,
+ * receiving and drawing the 5 MB text's result, takes about 150–400 ms there.)
  */
 const LONG_TASK_BOUND_MS = 500;
-/**
- * Why the bound test is a TODO for now: the worker posts every token of the text to the page
- * (about 900,000 objects for 5 MB), and the page decodes them in one task of several seconds
- * before it draws. Remove this once the worker sends what the page shows.
- */
-const KNOWN_LONG_TASKS = 'the page receives every token of a 5 MB text in one message (seconds of decoding)';
 
 /** Code points, as the page's character count gives them. */
 const codePoints = (text) => [...text].length;
@@ -180,11 +175,27 @@ test('a 5 MB paste: progress is shown, typing still works, only the newest text\
     // The text goes into the page first: handing 5 MB to page.evaluate is itself a long task.
     await page.evaluate((text) => (window.__big = text), big);
     await page.evaluate(() => {
-      const probe = { long: [], gaps: [], keys: [], keyDelays: [], inputCosts: [], statuses: [], rendered: [] };
+      const probe = { long: [], scripts: null, gaps: [], keys: [], keyDelays: [], inputCosts: [], statuses: [], rendered: [] };
       window.__probe = probe;
       new PerformanceObserver((list) => {
         for (const { startTime, duration } of list.getEntries()) probe.long.push({ startTime, duration });
       }).observe({ type: 'longtask' });
+      // Which of the page's scripts ran in the long frames (those that took 5 ms or more), to
+      // tell its own tasks from the browser's drawing of a 5 MB text box: while the box holds
+      // that much text, every frame in which anything on the page changed costs the browser
+      // a few hundred milliseconds of paint, as it does next to a bare <textarea>.
+      if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+        probe.scripts = [];
+        new PerformanceObserver((list) => {
+          for (const frame of list.getEntries()) {
+            for (const script of frame.scripts) {
+              if (!script.sourceURL.startsWith(`${location.origin}/`)) continue;
+              const { startTime, duration, sourceURL, sourceFunctionName } = script;
+              probe.scripts.push({ startTime, duration, name: `${sourceFunctionName || 'anonymous'} (${new URL(sourceURL).pathname})` });
+            }
+          }
+        }).observe({ type: 'long-animation-frame' });
+      }
       // A heartbeat sees every stall of the main thread, the browser's own layout of the text
       // box included (which is no task of the page's and is not reported as a long task).
       let beat = performance.now();
@@ -243,15 +254,24 @@ test('a 5 MB paste: progress is shown, typing still works, only the newest text\
     const elapsed = Date.now() - started;
     const probe = await page.evaluate(() => window.__probe);
     // A long task in which a key was handled is mostly the browser editing a 5 MB text box
-    // (a bare <textarea> costs the same); the others are the page's own work.
-    const editing = probe.long.filter(({ startTime, duration }) => probe.keys.some((t) => t >= startTime && t <= startTime + duration));
-    const own = probe.long.filter((task) => !editing.includes(task));
+    // (a bare <textarea> costs the same). Of the others, those in which a script of the
+    // page's ran are the page's own work (the whole task counts, its garbage collection and
+    // any layout it forced included); the rest is the browser drawing the page (with a 5 MB
+    // text box, a few hundred milliseconds per frame in which anything changed). A browser
+    // that cannot say which scripts ran counts every long task without a key as the page's.
+    const within = (task, t) => t >= task.startTime - 1 && t <= task.startTime + task.duration + 1;
+    const editing = probe.long.filter((task) => probe.keys.some((t) => within(task, t)));
+    const others = probe.long.filter((task) => !editing.includes(task));
+    const scriptsIn = (task) => (probe.scripts ?? []).filter((script) => within(task, script.startTime));
+    const own = probe.scripts ? others.filter((task) => scriptsIn(task).length > 0) : others;
+    const drawing = others.filter((task) => !own.includes(task));
     const worst = (tasks) => Math.round(Math.max(0, ...tasks.map((t) => t.duration)));
-    measured = own.map((t) => t.duration);
+    measured = own.map((task) => ({ duration: task.duration, scripts: [...new Set(scriptsIn(task).map((script) => script.name))] }));
     const inputCost = Math.max(...probe.inputCosts);
     console.log(
       `# 5 MB paste: results after ${elapsed} ms; worst long task of the page's own ${worst(own)} ms ` +
-        `(${own.map((t) => Math.round(t.duration)).join(', ')}); worst task handling a key ${worst(editing)} ms; ` +
+        `(${measured.map((t) => `${Math.round(t.duration)}${t.scripts.length ? ` ${t.scripts.join(' + ')}` : ''}`).join(', ')}); ` +
+        `worst task of the browser's drawing ${worst(drawing)} ms; worst task handling a key ${worst(editing)} ms; ` +
         `longest main-thread stall ${Math.round(Math.max(...probe.gaps))} ms; typing ${typed.length} keys took ${typingMs} ms, ` +
         `worst key to text ${Math.round(Math.max(...probe.keyDelays))} ms; input listeners at most ${inputCost.toFixed(1)} ms`,
     );
@@ -269,10 +289,11 @@ test('a 5 MB paste: progress is shown, typing still works, only the newest text\
   }
 });
 
-test(`a 5 MB paste: none of the page's own tasks takes longer than ${LONG_TASK_BOUND_MS} ms`, { todo: KNOWN_LONG_TASKS }, () => {
+test(`a 5 MB paste: none of the page's own tasks takes longer than ${LONG_TASK_BOUND_MS} ms`, () => {
   assert.ok(measured, 'measured by the test before');
-  const worst = Math.max(0, ...measured);
-  assert.ok(worst <= LONG_TASK_BOUND_MS, `worst long task ${Math.round(worst)} ms (all: ${measured.map(Math.round)})`);
+  const worst = Math.max(0, ...measured.map((task) => task.duration));
+  const all = measured.map((task) => `${Math.round(task.duration)} ms ${task.scripts.join(' + ')}`.trim());
+  assert.ok(worst <= LONG_TASK_BOUND_MS, `worst long task ${Math.round(worst)} ms (all: ${all.join(', ')})`);
 });
 
 /** A zip archive holding one stored (uncompressed) text file. */
