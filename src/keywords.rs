@@ -899,8 +899,17 @@ pub fn extract(
         .zip(own.iter().zip(all))
         .map(|(i, (own, mut all))| {
             let p = &phrases[i];
-            all.sort_unstable();
-            all.dedup();
+            // A folded name's occurrence may sit inside one of the phrase's own (*Ribuan*
+            // in *Ribuan warga*): the longer one stays, and no two places overlap.
+            all.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+            let mut end = 0;
+            all.retain(|&(s, e)| {
+                let keep = s >= end;
+                if keep {
+                    end = e;
+                }
+                keep
+            });
             let occurrences: Vec<Range<usize>> = all
                 .iter()
                 .map(|&(s, e)| tokens.list[s as usize].start..tokens.list[e as usize - 1].end)
@@ -1175,6 +1184,21 @@ mod tests {
         // The title is its own unit and the country splits off the name.
         assert!(texts(&found).contains(&"Rusia"), "{found:?}");
         assert!(!texts(&found).contains(&"Putin"));
+    }
+
+    #[test]
+    fn occurrences_never_overlap() {
+        // A one-word name folded into a phrase that holds it (*Ribuan* in *Ribuan warga*).
+        let text = "Ribuan warga Ribuan Warga";
+        let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
+        let skip = vec![false; tokens.list.len()];
+        let found = extract(text, &tokens, &skip, "id", LIMIT);
+        assert!(!found.is_empty());
+        for k in &found {
+            for pair in k.occurrences.windows(2) {
+                assert!(pair[0].end <= pair[1].start, "{k:?}");
+            }
+        }
     }
 
     #[test]

@@ -130,7 +130,17 @@ pub fn shape(surface: &str) -> String {
     let mut out = String::with_capacity(surface.len().min(16));
     let mut last = '\0';
     let mut run = 0;
-    for s in surface.chars().filter_map(shape_class) {
+    // A combining mark belongs to the letter before it; one with no letter before it (a
+    // token of marks alone) stands as itself, so that no shape is empty.
+    let classes = surface
+        .chars()
+        .scan(false, |based, c| {
+            let class = shape_class(c).or((!*based).then_some(c));
+            *based |= class.is_some();
+            Some(class)
+        })
+        .flatten();
+    for s in classes {
         if s == last {
             run += 1;
         } else {
@@ -1124,5 +1134,8 @@ mod tests {
         assert_eq!(shape("COVID-19"), "XXXX-dd");
         assert_eq!(shape("negara-negara"), "xxxx-xxxx");
         assert_eq!(shape("Jose\u{301}"), "Xxxx");
+        // Marks with no letter before them stand as themselves: no shape is empty.
+        assert_eq!(shape("\u{301}"), "\u{301}");
+        assert_eq!(shape("\u{301}\u{301}a"), "\u{301}x");
     }
 }
