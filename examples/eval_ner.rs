@@ -5,8 +5,7 @@
 //! tokens and scored conlleval style (exact span and type), per type and micro-averaged.
 
 use kupas::analysis::EntityLabel;
-use kupas::ner::train::{micro, parse_conll, score, Gold, SCORED};
-use kupas::{analyze, Options};
+use kupas::ner::train::{analyzed, micro, parse_conll, score, Gold, SCORED};
 
 fn main() {
     let files: Vec<String> = std::env::args().skip(1).collect();
@@ -23,24 +22,8 @@ fn main() {
             }
         };
         let sentences = parse_conll(&data);
-        let options = Options::default();
         let started = std::time::Instant::now();
-        let predicted: Vec<Vec<Gold>> = sentences
-            .iter()
-            .map(|s| {
-                let a = analyze(&s.text, &options);
-                a.entities
-                    .iter()
-                    .filter(|e| SCORED.contains(&e.label))
-                    .flat_map(|e| {
-                        e.mentions.iter().map(|m| Gold {
-                            span: m.start..m.end,
-                            label: e.label,
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
+        let predicted: Vec<Vec<Gold>> = sentences.iter().map(|s| analyzed(&s.text)).collect();
         let seconds = started.elapsed().as_secs_f64();
         let counts = score(&sentences, &predicted);
         println!("{file}: {} sentences", sentences.len());

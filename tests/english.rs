@@ -5,8 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kupas::analysis::EntityLabel;
-use kupas::ner::train::{micro, parse_conll, score, Gold, SCORED};
-use kupas::{analyze, Options};
+use kupas::ner::train::{analyzed, micro, parse_conll, score, Gold};
 
 fn fixture(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,22 +22,7 @@ fn f1(name: &str) -> f64 {
         "{name}: {} sentences",
         sentences.len()
     );
-    let predicted: Vec<Vec<Gold>> = sentences
-        .iter()
-        .map(|s| {
-            let a = analyze(&s.text, &Options::default());
-            a.entities
-                .iter()
-                .filter(|e| SCORED.contains(&e.label))
-                .flat_map(|e| {
-                    e.mentions.iter().map(|m| Gold {
-                        span: m.start..m.end,
-                        label: e.label,
-                    })
-                })
-                .collect()
-        })
-        .collect();
+    let predicted: Vec<Vec<Gold>> = sentences.iter().map(|s| analyzed(&s.text)).collect();
     micro(&score(&sentences, &predicted)).scores().2
 }
 
@@ -55,16 +39,9 @@ fn english_sentences_score_well() {
 
 /// The names `analyze` finds in `text`, as (surface, label).
 fn names(text: &str) -> Vec<(String, EntityLabel)> {
-    let a = analyze(text, &Options::default());
-    let mut out: Vec<(String, EntityLabel)> = a
-        .entities
-        .iter()
-        .filter(|e| SCORED.contains(&e.label))
-        .flat_map(|e| {
-            e.mentions
-                .iter()
-                .map(|m| (text[m.start..m.end].to_string(), e.label))
-        })
+    let mut out: Vec<(String, EntityLabel)> = analyzed(text)
+        .into_iter()
+        .map(|g| (text[g.span].to_string(), g.label))
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out

@@ -2875,9 +2875,8 @@ els.folderInput.addEventListener('change', async () => {
   els.folderInput.value = '';
 });
 
-els.addArticle.addEventListener('click', () => {
-  syncText();
-  // The article in the box stays in the list; the box is emptied for the next one.
+/** Empties the text box for a new article; the list keeps what it holds (empty ones go). */
+function emptyBox() {
   pruneEmpty(null);
   state.current = null;
   els.text.value = '';
@@ -2885,6 +2884,12 @@ els.addArticle.addEventListener('click', () => {
   renderFileList();
   scheduleSave();
   requestAnalysis();
+}
+
+els.addArticle.addEventListener('click', () => {
+  syncText();
+  // The article in the box stays in the list; the box is emptied for the next one.
+  emptyBox();
   showTab('article');
   els.text.focus();
 });
@@ -2895,13 +2900,7 @@ els.clear.addEventListener('click', () => {
   // it; a loaded file is never destroyed: it stays in the list (× removes it).
   const entry = currentEntry();
   if (entry?.format === 'pasted') entry.text = '';
-  pruneEmpty(null);
-  state.current = null;
-  els.text.value = '';
-  resetLimits();
-  renderFileList();
-  scheduleSave();
-  requestAnalysis();
+  emptyBox();
   els.text.focus();
 });
 

@@ -14,7 +14,7 @@
 //! - a known place or organisation that the tagger passed over is still that name.
 
 use super::features::Word;
-use super::{gaz_runs, hashes, FUNCTION_WORDS, LOCATION, ORGANIZATION, PERSON};
+use super::{gaz_runs, hashes, FUNCTION_WORDS, LOCATION, ORGANIZATION, ORGANIZATION_HEADS, PERSON};
 use crate::analysis::TokenKind;
 use crate::hash::FxHashSet;
 use std::sync::LazyLock;
@@ -211,32 +211,6 @@ pub fn is_organization_tail(key: u64) -> bool {
     ORGANIZATION_TAILS.contains(&key)
 }
 
-/// First words of organisations' names (*Ministry of Defence*).
-static ORGANIZATION_OPENERS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(&[
-        "ministry",
-        "department",
-        "university",
-        "institute",
-        "bank",
-        "council",
-        "office",
-        "bureau",
-        "agency",
-        "commission",
-        "committee",
-        "court",
-        "federation",
-        "association",
-        "society",
-        "academy",
-        "museum",
-        "church",
-        "chamber",
-        "board",
-    ])
-});
-
 /// Words of geography: a name with one is a place.
 static PLACE_WORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     hashes(&[
@@ -367,7 +341,7 @@ pub fn correct(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     pieces
         .retain(|p| p.2 == ORGANIZATION || !organizations.iter().any(|o| o.0 <= p.0 && p.1 <= o.1));
     for k in 0..words.len() {
-        let opener = ORGANIZATION_OPENERS.contains(&words[k].key);
+        let opener = ORGANIZATION_HEADS.contains(&words[k].key);
         if !(opener && name_word(k)) {
             continue;
         }

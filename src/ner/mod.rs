@@ -237,6 +237,14 @@ static ORGANIZATION_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
         "corporation",
         "company",
         "association",
+        "office",
+        "federation",
+        "society",
+        "academy",
+        "museum",
+        "church",
+        "chamber",
+        "board",
     ])
 });
 

@@ -257,6 +257,27 @@ pub const SCORED: [EntityLabel; 3] = [
     EntityLabel::Location,
 ];
 
+/// The people, organisations and places that [`crate::analyze`] (default options) finds in
+/// a text, one [`Gold`] per mention with its UTF-8 span: what the evaluation scores.
+///
+/// ```
+/// let found = kupas::ner::train::analyzed("Presiden Joko Widodo tiba di Surabaya.");
+/// assert!(found.iter().any(|g| g.span == (9..20)));
+/// ```
+pub fn analyzed(text: &str) -> Vec<Gold> {
+    crate::analyze(text, &crate::Options::default())
+        .entities
+        .iter()
+        .filter(|e| SCORED.contains(&e.label))
+        .flat_map(|e| {
+            e.mentions.iter().map(|m| Gold {
+                span: m.start..m.end,
+                label: e.label,
+            })
+        })
+        .collect()
+}
+
 /// Scores predictions against the gold names of each sentence, conlleval style: a
 /// predicted span is mapped to the original tokens it starts and ends in, and counts only
 /// if both ends and the type match. Returns per-type counts in [`SCORED`] order.

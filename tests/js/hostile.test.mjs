@@ -5,19 +5,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, analyzeCorpus } from '../../js/node.mjs';
+import { PARAGRAPH } from './support.mjs';
 
 const LIMIT = 8 * 1024 * 1024; // UTF-16 code units (README "Limits and memory")
 const PROBE = 'Presiden Joko Widodo tiba di Jakarta.';
 const BASELINE = analyze(PROBE);
 
-// Written for this test: ordinary news prose to fill megabytes with.
-const PARAGRAPH =
-  'Pemerintah Provinsi Kalimantan Timur menyiapkan anggaran Rp1,5 triliun untuk memperbaiki ' +
-  'jalan penghubung antarkabupaten pada Senin (3/6/2024). Gubernur mengatakan pekerjaan ' +
-  'dimulai bulan depan dan ditargetkan rampung sebelum akhir tahun, sementara warga berharap ' +
-  'biaya angkut sembako turun. "Kami ingin distribusi barang lebih lancar," ujarnya di ' +
-  'Samarinda. The provincial government said the 2024 budget also covers bridges near ' +
-  'Balikpapan, where traffic rose 12 percent last year.\n\n';
 
 /** The module still gives the same result for a plain sentence. */
 function assertHealthy() {

@@ -12,6 +12,7 @@ import { analyze, analyzeCorpus } from '../../js/node.mjs';
 // The same module instance that js/node.mjs initialized: called again, `initSync()` returns
 // the instance's exports, `memory` among them.
 import { initSync } from '../../pkg/kupas.js';
+import { PARAGRAPH } from './support.mjs';
 
 const memory = () => initSync().memory.buffer.byteLength;
 const MB = 1024 * 1024;
@@ -22,15 +23,6 @@ const NEWS_MULTIPLE = 64;
 const WORST_MULTIPLE = 280;
 
 const ARTICLE = readFileSync(new URL('../fixtures/id_banjir.txt', import.meta.url), 'utf8');
-// Written for this test: a short article of ordinary news prose, with names, dates and
-// amounts.
-const PARAGRAPH =
-  'Pemerintah Provinsi Kalimantan Timur menyiapkan anggaran Rp1,5 triliun untuk memperbaiki ' +
-  'jalan penghubung antarkabupaten pada Senin (3/6/2024). Gubernur mengatakan pekerjaan ' +
-  'dimulai bulan depan dan ditargetkan rampung sebelum akhir tahun, sementara warga berharap ' +
-  'biaya angkut sembako turun. "Kami ingin distribusi barang lebih lancar," ujarnya di ' +
-  'Samarinda. The provincial government said the 2024 budget also covers bridges near ' +
-  'Balikpapan, where traffic rose 12 percent last year.\n\n';
 const fill = (unit, length) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 
 let base; // memory after warm-up, before any large input

@@ -9,6 +9,18 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * Ordinary news prose written for the tests, Indonesian with an English sentence, to fill
+ * megabytes with (names, dates and amounts included).
+ */
+export const PARAGRAPH =
+  'Pemerintah Provinsi Kalimantan Timur menyiapkan anggaran Rp1,5 triliun untuk memperbaiki ' +
+  'jalan penghubung antarkabupaten pada Senin (3/6/2024). Gubernur mengatakan pekerjaan ' +
+  'dimulai bulan depan dan ditargetkan rampung sebelum akhir tahun, sementara warga berharap ' +
+  'biaya angkut sembako turun. "Kami ingin distribusi barang lebih lancar," ujarnya di ' +
+  'Samarinda. The provincial government said the 2024 budget also covers bridges near ' +
+  'Balikpapan, where traffic rose 12 percent last year.\n\n';
+
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
