@@ -191,6 +191,29 @@ static FULL_STOP: LazyLock<u64> = LazyLock::new(|| Word::key_hash("."));
 /// Brackets, which an organisation's name may hold (*Partai Amanat Nasional (PAN)*).
 static BRACKETS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(&["(", ")", "[", "]"]));
 
+/// True when `words` hold brackets and each one opened is closed within them, in order:
+/// *Partai Amanat Nasional (PAN)*, not *Dewan Keamanan PBB (DK PBB*.
+fn closed_brackets(words: &[Word]) -> bool {
+    let (open, close) = (Word::key_hash("("), Word::key_hash(")"));
+    let (square_open, square_close) = (Word::key_hash("["), Word::key_hash("]"));
+    let mut depth = 0i32;
+    let mut seen = false;
+    for w in words.iter().filter(|w| BRACKETS.contains(&w.key)) {
+        seen = true;
+        depth += if w.key == open || w.key == square_open {
+            1
+        } else if w.key == close || w.key == square_close {
+            -1
+        } else {
+            0
+        };
+        if depth < 0 {
+            return false;
+        }
+    }
+    seen && depth == 0
+}
+
 /// First words that make a name an organisation.
 static ORGANIZATION_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     hashes(&[
@@ -285,7 +308,9 @@ fn gaz_runs(words: &[Word]) -> Vec<(usize, usize, usize)> {
 }
 
 /// Corrects the tagger's mentions of one sequence where news trips it:
-/// - no name spans a bracket, comma or quote (*Korea Utara (Korut)* is two names);
+/// - no name spans a bracket, comma or quote (*Korea Utara (Korut)* is two names), but
+///   an organisation holds its acronym in brackets, closed (*Partai Amanat Nasional
+///   (PAN)*);
 /// - a stopword that only has its capital because it opens the sentence is not part of a
 ///   name (*Bagi Putin* → *Putin*);
 /// - a known name is never cut: a mention that ends inside one is extended to its end, and
@@ -301,16 +326,28 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
     let is_word = |k: usize| words[k].kind == word;
     // Split at punctuation.
     let mut pieces = Vec::with_capacity(raw.len());
-    for &(s, e, tag) in raw {
+    for &(s, mut e, tag) in raw {
         let mut from = s;
+        // An organisation's acronym in brackets that the tagger left open is closed.
+        if tag == ORGANIZATION
+            && e < words.len()
+            && BRACKETS.contains(&words[e].key)
+            && closed_brackets(&words[s..=e])
+        {
+            e += 1;
+        }
+        let holds_brackets = tag == ORGANIZATION && closed_brackets(&words[s..e]);
         let splits = |k: usize| {
             let key = &words[k].key;
-            !is_word(k) && SPLITS.contains(key) && !(tag == ORGANIZATION && BRACKETS.contains(key))
+            !is_word(k) && SPLITS.contains(key) && !(holds_brackets && BRACKETS.contains(key))
         };
         for k in s..=e {
             if k == e || splits(k) {
                 let first = (from..k).find(|&j| is_word(j));
-                let last = (from..k).rev().find(|&j| is_word(j));
+                // A held acronym's closing bracket ends the name.
+                let last = (from..k)
+                    .rev()
+                    .find(|&j| is_word(j) || (holds_brackets && BRACKETS.contains(&words[j].key)));
                 if let (Some(a), Some(b)) = (first, last) {
                     pieces.push((a, b + 1, tag));
                 }
@@ -408,7 +445,11 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
             m.2 = r.2;
         }
     }
-    out.retain(|m| m.0 < m.1 && is_word(m.0) && is_word(m.1 - 1));
+    out.retain(|m| {
+        m.0 < m.1
+            && is_word(m.0)
+            && (is_word(m.1 - 1) || m.2 == ORGANIZATION && closed_brackets(&words[m.0..m.1]))
+    });
     out
 }
 
@@ -1109,7 +1150,7 @@ mod tests {
     fn refinement_corrects_what_the_tagger_gets_wrong_in_news() {
         // (text, the tagger's mentions, the refined mentions)
         type Case<'a> = (&'a str, &'a [(&'a str, usize)], &'a [(&'a str, usize)]);
-        let cases: [Case; 10] = [
+        let cases: [Case; 12] = [
             // A known place before a person, and before a name in capitals.
             (
                 "Presiden Rusia Vladimir Putin tiba.",
@@ -1130,7 +1171,18 @@ mod tests {
             (
                 "Partai Amanat Nasional (PAN) menolak.",
                 &[("Partai Amanat Nasional (PAN", ORGANIZATION)],
-                &[("Partai Amanat Nasional (PAN", ORGANIZATION)],
+                &[("Partai Amanat Nasional (PAN)", ORGANIZATION)],
+            ),
+            (
+                "Partai Amanat Nasional (PAN) menolak.",
+                &[("Partai Amanat Nasional (PAN)", ORGANIZATION)],
+                &[("Partai Amanat Nasional (PAN)", ORGANIZATION)],
+            ),
+            // A bracket opened in a name and closed nowhere near it parts the name.
+            (
+                "Dewan Kota (DK menolak.",
+                &[("Dewan Kota (DK", ORGANIZATION)],
+                &[("Dewan Kota", ORGANIZATION), ("DK", ORGANIZATION)],
             ),
             // A known name cut in two is whole again; the person after it starts after it.
             (

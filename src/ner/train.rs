@@ -9,6 +9,7 @@
 use super::features::{self, Word, PER_TOKEN};
 use super::model::{shuffled, Example, Model, Trainer};
 use crate::analysis::EntityLabel;
+use crate::hash::FxHashSet;
 use std::ops::Range;
 
 /// A gold name: byte range in the sentence text, and its type.
@@ -190,11 +191,100 @@ pub fn examples(sentences: &[Sentence]) -> Vec<Example> {
 
 /// Trains a model on `train` for `epochs` passes; `report` hears each epoch's number and
 /// the model averaged so far (to evaluate on a development set).
-pub fn train(train: &[Sentence], epochs: usize, mut report: impl FnMut(usize, &Model)) -> Model {
+pub fn train(train: &[Sentence], epochs: usize, report: impl FnMut(usize, &Model)) -> Model {
+    train_run(&examples(train), epochs, 0, None, report)
+}
+
+/// How [`train_compact`] trains.
+#[derive(Clone, Copy, Debug)]
+pub struct Plan {
+    /// Passes over the data per run.
+    pub epochs: usize,
+    /// Runs, each over the data in its own order, whose models are averaged.
+    pub runs: usize,
+    /// Features whose largest weight is below this many 127ths of the largest weight of
+    /// all are dropped after the first round ([`Model::kept`]).
+    pub keep: f32,
+}
+
+impl Default for Plan {
+    /// What `npm run train` does: 4 runs of 8 epochs, features under 2/127 dropped.
+    fn default() -> Plan {
+        Plan {
+            epochs: 8,
+            runs: 4,
+            keep: 2.0,
+        }
+    }
+}
+
+/// What [`train_compact`] reports after each step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A run of the first round (all features) finished an epoch.
+    Epoch {
+        /// The run, from 0.
+        run: usize,
+        /// The epoch, from 1.
+        epoch: usize,
+    },
+    /// The first round's runs, averaged.
+    Full,
+    /// The second round's runs, on the kept features only, averaged: the result.
+    Compact,
+}
+
+/// Trains a small model in two rounds. First `plan.runs` averaged perceptrons, each over
+/// the sentences in a different order, are averaged into one, which smooths what any one
+/// order happened to learn. Then the features that carry little weight are dropped, and
+/// the same runs are made again on the rest alone, so the features that stay take up
+/// the work of those that went: about one feature in six stays, and the model scores
+/// better than the full one cut down without retraining. `report` hears each step.
+pub fn train_compact(
+    train: &[Sentence],
+    plan: Plan,
+    mut report: impl FnMut(Step, &Model),
+) -> Model {
     let examples = examples(train);
-    let mut trainer = Trainer::new(PER_TOKEN);
+    let round =
+        |only: Option<&FxHashSet<u32>>, first: bool, report: &mut dyn FnMut(Step, &Model)| {
+            let models: Vec<Model> = (0..plan.runs.max(1))
+                .map(|run| {
+                    let seed = (run + if first { 0 } else { plan.runs.max(1) }) as u64;
+                    train_run(&examples, plan.epochs, seed, only.cloned(), |epoch, m| {
+                        if first {
+                            report(Step::Epoch { run, epoch }, m);
+                        }
+                    })
+                })
+                .collect();
+            Model::mean(&models)
+        };
+    let full = round(None, true, &mut report);
+    report(Step::Full, &full);
+    let kept = full.kept(plan.keep);
+    let compact = round(Some(&kept), false, &mut report);
+    report(Step::Compact, &compact);
+    compact
+}
+
+/// One averaged perceptron over `examples`, visited in the order of `seed` (epoch `e` of
+/// seed `s` uses the permutation [`shuffled`]`(n, 1000 s + e + 1)`), with weights only for
+/// `only`'s features when it is given.
+fn train_run(
+    examples: &[Example],
+    epochs: usize,
+    seed: u64,
+    only: Option<FxHashSet<u32>>,
+    mut report: impl FnMut(usize, &Model),
+) -> Model {
+    let mut trainer = match only {
+        Some(only) => Trainer::limited(PER_TOKEN, only),
+        None => Trainer::new(PER_TOKEN),
+    };
     for epoch in 0..epochs {
-        trainer.epoch(&examples, &shuffled(examples.len(), epoch as u64 + 1));
+        let order = shuffled(examples.len(), 1000 * seed + epoch as u64 + 1);
+        trainer.epoch(examples, &order);
         report(epoch + 1, &trainer.averaged());
     }
     trainer.averaged()
@@ -392,6 +482,43 @@ Ambon B-LOC
         let again = Model::from_bytes(&model.to_bytes()).unwrap();
         let repeat: Vec<Vec<Gold>> = s.iter().map(|x| predict(&again, &x.text)).collect();
         assert_eq!(micro(&score(&s, &repeat)).correct, all.correct);
+    }
+
+    #[test]
+    fn trains_compact_in_two_rounds() {
+        let s = parse_conll(TINY);
+        let plan = Plan {
+            epochs: 6,
+            runs: 2,
+            keep: 20.0,
+        };
+        let mut steps = Vec::new();
+        let mut full = 0;
+        let model = train_compact(&s, plan, |step, m| {
+            if step == Step::Full {
+                full = m.len();
+            }
+            steps.push(step);
+        });
+        let epochs: Vec<Step> = (0..2)
+            .flat_map(|run| (1..=6).map(move |epoch| Step::Epoch { run, epoch }))
+            .collect();
+        assert_eq!(steps[..12], epochs[..]);
+        assert_eq!(steps[12..], [Step::Full, Step::Compact]);
+        // Features were dropped, and the rest still fit the training sentences.
+        assert!(
+            !model.is_empty() && model.len() < full,
+            "{} of {full}",
+            model.len()
+        );
+        let predicted: Vec<Vec<Gold>> = s.iter().map(|x| predict(&model, &x.text)).collect();
+        let all = micro(&score(&s, &predicted));
+        assert_eq!(all.correct, all.gold);
+        // Deterministic: the same data, the same bytes.
+        assert_eq!(
+            train_compact(&s, plan, |_, _| {}).to_bytes(),
+            model.to_bytes()
+        );
     }
 
     #[test]
