@@ -71,10 +71,7 @@ fn main() {
         line
     };
     let model = train_compact(&train, plan, |step, model| match step {
-        Step::Epoch { run, epoch } if epoch == plan.epochs => {
-            eprintln!("run {run} epoch {epoch:>2}  {}", f1(model));
-        }
-        Step::Epoch { .. } => {}
+        Step::Run(run) => eprintln!("run {run}  {}", f1(model)),
         Step::Full => eprintln!("runs averaged  {}", f1(model)),
         Step::Compact => eprintln!("kept features, runs again, averaged  {}", f1(model)),
     });
@@ -83,11 +80,11 @@ fn main() {
         eprintln!("train: cannot write {}: {e}", out.display());
         std::process::exit(1);
     }
+    let written = Model::from_bytes(&bytes).unwrap_or_default();
     eprintln!(
-        "train: wrote {} ({} features, {} bytes; F1 as written: {})",
+        "train: wrote {} ({} bytes; as read back: {})",
         out.display(),
-        Model::from_bytes(&bytes).map_or(0, |m| m.len()),
         bytes.len(),
-        Model::from_bytes(&bytes).map_or(String::new(), |m| f1(&m)),
+        f1(&written)
     );
 }

@@ -47,17 +47,20 @@ fn names(text: &str) -> Vec<(String, EntityLabel)> {
     out
 }
 
+/// Asserts that `found` holds `name` with `label`.
+#[track_caller]
+fn assert_has(found: &[(String, EntityLabel)], name: &str, label: EntityLabel) {
+    assert!(
+        found.iter().any(|(n, l)| n == name && *l == label),
+        "{name} ({label:?}) not in {found:?}"
+    );
+}
+
 #[test]
 fn titles_go_and_the_name_after_a_title_is_a_person() {
     let found = names("Coach Bram Holloway thanked the fans, and Dr. Ines Varga agreed.");
-    assert!(
-        found.contains(&("Bram Holloway".into(), EntityLabel::Person)),
-        "{found:?}"
-    );
-    assert!(
-        found.contains(&("Ines Varga".into(), EntityLabel::Person)),
-        "{found:?}"
-    );
+    assert_has(&found, "Bram Holloway", EntityLabel::Person);
+    assert_has(&found, "Ines Varga", EntityLabel::Person);
     assert!(!found
         .iter()
         .any(|(n, _)| n.starts_with("Coach") || n.starts_with("Dr")));
@@ -66,14 +69,8 @@ fn titles_go_and_the_name_after_a_title_is_a_person() {
 #[test]
 fn a_name_is_cut_at_lower_case_words_and_weekdays() {
     let found = names("Farmers in Mindanao met the governor in Davao on Monday.");
-    assert!(
-        found.contains(&("Mindanao".into(), EntityLabel::Location)),
-        "{found:?}"
-    );
-    assert!(
-        found.contains(&("Davao".into(), EntityLabel::Location)),
-        "{found:?}"
-    );
+    assert_has(&found, "Mindanao", EntityLabel::Location);
+    assert_has(&found, "Davao", EntityLabel::Location);
     assert!(!found
         .iter()
         .any(|(n, _)| n.contains("Farmers") || n.contains("Monday")));
@@ -84,27 +81,19 @@ fn organisations_by_their_words() {
     let found = names(
         "Staff at the Ministry of Water Resources and at Kestrel Logistics were told to wait.",
     );
-    assert!(
-        found.contains(&(
-            "Ministry of Water Resources".into(),
-            EntityLabel::Organization
-        )),
-        "{found:?}"
+    assert_has(
+        &found,
+        "Ministry of Water Resources",
+        EntityLabel::Organization,
     );
-    assert!(
-        found.contains(&("Kestrel Logistics".into(), EntityLabel::Organization)),
-        "{found:?}"
-    );
+    assert_has(&found, "Kestrel Logistics", EntityLabel::Organization);
 }
 
 #[test]
 fn known_places_are_found_without_context() {
     let found = names("Officials from Kenya, Nepal and the United States signed the pact.");
     for place in ["Kenya", "Nepal", "United States"] {
-        assert!(
-            found.contains(&(place.into(), EntityLabel::Location)),
-            "{found:?}"
-        );
+        assert_has(&found, place, EntityLabel::Location);
     }
 }
 

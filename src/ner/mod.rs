@@ -188,25 +188,23 @@ static SPLITS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
 /// The key hash of a full stop.
 static FULL_STOP: LazyLock<u64> = LazyLock::new(|| Word::key_hash("."));
 
-/// Brackets, which an organisation's name may hold (*Partai Amanat Nasional (PAN)*).
-static BRACKETS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(&["(", ")", "[", "]"]));
+/// Brackets, which an organisation's name may hold (*Partai Amanat Nasional (PAN)*), by
+/// key hash: +1 for an opening one, −1 for a closing one.
+static BRACKETS: LazyLock<FxHashMap<u64, i32>> = LazyLock::new(|| {
+    [("(", 1), ("[", 1), (")", -1), ("]", -1)]
+        .into_iter()
+        .map(|(b, d)| (Word::key_hash(b), d))
+        .collect()
+});
 
 /// True when `words` hold brackets and each one opened is closed within them, in order:
 /// *Partai Amanat Nasional (PAN)*, not *Dewan Keamanan PBB (DK PBB*.
 fn closed_brackets(words: &[Word]) -> bool {
-    let (open, close) = (Word::key_hash("("), Word::key_hash(")"));
-    let (square_open, square_close) = (Word::key_hash("["), Word::key_hash("]"));
-    let mut depth = 0i32;
+    let mut depth = 0;
     let mut seen = false;
-    for w in words.iter().filter(|w| BRACKETS.contains(&w.key)) {
+    for d in words.iter().filter_map(|w| BRACKETS.get(&w.key)) {
         seen = true;
-        depth += if w.key == open || w.key == square_open {
-            1
-        } else if w.key == close || w.key == square_close {
-            -1
-        } else {
-            0
-        };
+        depth += d;
         if depth < 0 {
             return false;
         }
@@ -331,7 +329,7 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
         // An organisation's acronym in brackets that the tagger left open is closed.
         if tag == ORGANIZATION
             && e < words.len()
-            && BRACKETS.contains(&words[e].key)
+            && BRACKETS.contains_key(&words[e].key)
             && closed_brackets(&words[s..=e])
         {
             e += 1;
@@ -339,15 +337,15 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
         let holds_brackets = tag == ORGANIZATION && closed_brackets(&words[s..e]);
         let splits = |k: usize| {
             let key = &words[k].key;
-            !is_word(k) && SPLITS.contains(key) && !(holds_brackets && BRACKETS.contains(key))
+            !is_word(k) && SPLITS.contains(key) && !(holds_brackets && BRACKETS.contains_key(key))
         };
         for k in s..=e {
             if k == e || splits(k) {
                 let first = (from..k).find(|&j| is_word(j));
                 // A held acronym's closing bracket ends the name.
-                let last = (from..k)
-                    .rev()
-                    .find(|&j| is_word(j) || (holds_brackets && BRACKETS.contains(&words[j].key)));
+                let last = (from..k).rev().find(|&j| {
+                    is_word(j) || (holds_brackets && BRACKETS.contains_key(&words[j].key))
+                });
                 if let (Some(a), Some(b)) = (first, last) {
                     pieces.push((a, b + 1, tag));
                 }
