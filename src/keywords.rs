@@ -844,24 +844,12 @@ pub fn extract(
             .total_cmp(&phrases[a].weight)
             .then(phrases[a].first.cmp(&phrases[b].first))
     };
-    // Only the top needs an order: near-duplicates drop out, so take a generous head
-    // and sort the rest only if the head runs out.
-    let head = (limit * 4).max(32);
-    if order.len() > head {
-        order.select_nth_unstable_by(head, rank);
-        order[..head].sort_unstable_by(rank);
-    } else {
-        order.sort_unstable_by(rank);
-    }
+    crate::sort::sort_by(&mut order, |a, b| rank(a, b).is_lt());
     let mut chosen: Vec<usize> = Vec::new();
-    for n in 0..order.len() {
+    for &i in &order {
         if chosen.len() == limit {
             break;
         }
-        if n == head {
-            order[head..].sort_unstable_by(rank);
-        }
-        let i = order[n];
         let ids = phrases[i].key.ids();
         // A near-duplicate of a higher-ranked phrase: one holds all the other's words, or
         // they share two (*hujan deras mengguyur* / *deras mengguyur sentra*).
@@ -901,7 +889,7 @@ pub fn extract(
             let p = &phrases[i];
             // A folded name's occurrence may sit inside one of the phrase's own (*Ribuan*
             // in *Ribuan warga*): the longer one stays, and no two places overlap.
-            all.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+            crate::sort::sort_by_key(&mut all, |&(s, e)| (s, std::cmp::Reverse(e)));
             let mut end = 0;
             all.retain(|&(s, e)| {
                 let keep = s >= end;

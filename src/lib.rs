@@ -45,9 +45,12 @@ pub mod offsets;
 pub mod options;
 mod scan;
 pub mod sentence;
+pub mod sort;
 pub mod stem;
 pub mod stopwords;
 pub mod token;
+pub mod unicode;
+pub mod varint;
 pub mod wordlist;
 
 /// The JavaScript binding (wasm32 only). Public so that the wasm-bindgen tests can call
@@ -151,7 +154,7 @@ pub fn analyze_corpus<S: AsRef<str>>(texts: &[S], options: &Options) -> Corpus {
             k.score *= factor(&k.key);
         }
         let keywords = &mut analysis.keywords;
-        keywords.sort_by(|a, b| b.score.total_cmp(&a.score));
+        sort::sort_by(keywords, |a, b| a.score.total_cmp(&b.score).is_gt());
         keywords.truncate(limit);
         let top = keywords.first().map_or(0.0, |k| k.score);
         for k in keywords.iter_mut() {
@@ -159,7 +162,7 @@ pub fn analyze_corpus<S: AsRef<str>>(texts: &[S], options: &Options) -> Corpus {
         }
     }
     let value = |e: &Entry| e.score * e.documents.len() as f64 / n.max(1) as f64;
-    entries.sort_by(|a, b| value(b).total_cmp(&value(a)));
+    sort::sort_by(&mut entries, |a, b| value(a).total_cmp(&value(b)).is_gt());
     entries.truncate(limit);
     let top = entries.first().map_or(0.0, value);
     let keywords = entries

@@ -26,9 +26,9 @@
 
 use crate::offsets::last_at_or_before;
 use crate::scan::skip_ascii_except;
+use crate::unicode;
 use std::borrow::Cow;
 use std::cell::Cell;
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// The canonical dash that every dash-like character folds to.
 pub const DASH: char = '–';
@@ -84,16 +84,10 @@ fn fold(c: char) -> Fold {
             Some(ascii) => Fold::Replace(ascii),
             None => Fold::Keep,
         },
-        _ => {
-            if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
-                return Fold::Keep;
-            }
-            let mut folded = std::iter::once(c).nfkc();
-            match (folded.next(), folded.next()) {
-                (Some(one), None) if one != c => Fold::Replace(one),
-                _ => Fold::Keep,
-            }
-        }
+        _ => match unicode::fold(c) {
+            Some(one) => Fold::Replace(one),
+            None => Fold::Keep,
+        },
     }
 }
 
@@ -237,14 +231,16 @@ pub fn push_key(surface: &str, out: &mut String) {
         out[from..].make_ascii_lowercase();
         return;
     }
-    if is_nfkc_quick(surface.chars()) == IsNormalized::Yes {
+    if unicode::is_nfkc_quick(surface) {
         // Already NFKC (nearly all text): only lower-casing is left.
         for c in surface.chars() {
             out.extend(c.to_lowercase());
         }
         return;
     }
-    for c in surface.nfkc() {
+    let mut chars = Vec::with_capacity(surface.len());
+    unicode::nfkc(surface, &mut chars);
+    for c in chars {
         out.extend(c.to_lowercase());
     }
 }

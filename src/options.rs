@@ -20,6 +20,18 @@ pub enum OffsetUnit {
     Codepoints,
 }
 
+impl OffsetUnit {
+    /// The unit named as callers spell it (`utf8`, `utf16`, `codepoints`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "utf8" => Some(Self::Utf8),
+            "utf16" => Some(Self::Utf16),
+            "codepoints" => Some(Self::Codepoints),
+            _ => None,
+        }
+    }
+}
+
 /// Which language the later stages should assume.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -31,6 +43,18 @@ pub enum LanguageChoice {
     Id,
     /// Treat the text as English.
     En,
+}
+
+impl LanguageChoice {
+    /// The choice named as callers spell it (`auto`, `id`, `en`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "auto" => Some(Self::Auto),
+            "id" => Some(Self::Id),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
 }
 
 /// Options for [`analyze`](crate::analyze). Field names are camelCase in JavaScript.
@@ -94,6 +118,18 @@ impl Options {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_match_the_decoder() {
+        for name in ["utf8", "utf16", "codepoints", "UTF8", "bytes", ""] {
+            let serde = serde_json::from_str::<OffsetUnit>(&format!("\"{name}\"")).ok();
+            assert_eq!(OffsetUnit::from_name(name), serde, "{name}");
+        }
+        for name in ["auto", "id", "en", "ID", "fr", ""] {
+            let serde = serde_json::from_str::<LanguageChoice>(&format!("\"{name}\"")).ok();
+            assert_eq!(LanguageChoice::from_name(name), serde, "{name}");
+        }
+    }
 
     #[test]
     fn fields_match_the_decoder() {

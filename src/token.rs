@@ -165,7 +165,7 @@ pub fn shape_class(c: char) -> Option<char> {
             '0'..='9' => 'd',
             _ => c,
         })
-    } else if unicode_normalization::char::is_combining_mark(c) {
+    } else if crate::unicode::is_combining_mark(c) {
         None
     } else if c.is_uppercase() {
         Some('X')
@@ -271,13 +271,13 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 
 /// Letters, digits and combining marks: the body of a word.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || c == '\u{200D}'
+    c.is_alphanumeric() || crate::unicode::is_combining_mark(c) || c == '\u{200D}'
 }
 
 /// Parts of emoji sequences that attach to the symbol before them.
 fn is_emoji_continuation(c: char) -> bool {
     matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{20E3}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}')
-        || unicode_normalization::char::is_combining_mark(c)
+        || crate::unicode::is_combining_mark(c)
 }
 
 fn is_regional_indicator(c: char) -> bool {

@@ -6,7 +6,7 @@
 //! [`MAX_TEXT_UNITS`] is refused with `text_too_large` before it reaches wasm memory.
 
 use crate::error::MAX_TEXT_UNITS;
-use crate::{Analysis, Error, ErrorKind, OffsetUnit, Options};
+use crate::{Analysis, Error, ErrorKind, LanguageChoice, OffsetUnit, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -65,31 +65,62 @@ fn decode_options(value: JsValue) -> Result<Options, JsValue> {
         let message = format!("options must be a plain object, got {tag}");
         return Err(to_js(&Error::new(ErrorKind::InvalidOptions, message)));
     }
-    // serde-wasm-bindgen only reads the fields it knows, so unknown keys are checked here;
+    // Each known key is read by hand, so that the message names the field and the value;
     // a key set to `undefined` counts as absent, as an optional TypeScript field does.
-    let given = js_sys::Object::new();
+    let mut options = Options::default();
     let entries = js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>());
-    let mut keys = Vec::new();
     for entry in entries.iter() {
         let entry: js_sys::Array = entry.unchecked_into();
-        let (key, field) = (entry.get(0), entry.get(1));
+        let (key, field) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
         if field.is_undefined() {
             continue;
         }
-        keys.push(key.as_string().unwrap_or_default());
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&given, &key, &field);
+        Options::check_keys([key.as_str()]).map_err(|e| to_js(&e))?;
+        let invalid = |expected: &str| {
+            let message = format!(
+                "invalid options: `{key}`: expected {expected}, got {}",
+                shown(&field)
+            );
+            to_js(&Error::new(ErrorKind::InvalidOptions, message))
+        };
+        match key.as_str() {
+            // `offsets` and `keywords` are optional in the core: null means the default.
+            "offsets" | "keywords" if field.is_null() => {}
+            "tokens" => options.tokens = field.as_bool().ok_or_else(|| invalid("a boolean"))?,
+            "offsets" => {
+                let unit = field.as_string().and_then(|s| OffsetUnit::from_name(&s));
+                options.offsets =
+                    Some(unit.ok_or_else(|| invalid("one of `utf8`, `utf16`, `codepoints`"))?);
+            }
+            "language" => {
+                let choice = field
+                    .as_string()
+                    .and_then(|s| LanguageChoice::from_name(&s));
+                options.language = choice.ok_or_else(|| invalid("one of `auto`, `id`, `en`"))?;
+            }
+            "keywords" => {
+                let n = field
+                    .as_f64()
+                    .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n));
+                options.keywords =
+                    Some(n.ok_or_else(|| invalid("a whole number from 0 to 4294967295"))? as u32);
+            }
+            _ => {}
+        }
     }
-    Options::check_keys(keys.iter().map(String::as_str)).map_err(|e| to_js(&e))?;
-    let value: JsValue = given.into();
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.inner().to_string();
-        let inner = inner.strip_prefix("Error: ").unwrap_or(&inner);
-        let message = format!("invalid options: `{path}`: {inner}");
-        to_js(&Error::new(ErrorKind::InvalidOptions, message))
-    })
+    Ok(options)
+}
+
+/// A value as an error message shows it: strings quoted, numbers as JavaScript writes
+/// them, anything else by its type.
+fn shown(value: &JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        format!("`{s}`")
+    } else if value.as_f64().is_some() || value.as_bool().is_some() || value.is_bigint() {
+        js_string(value)
+    } else {
+        describe(value)
+    }
 }
 
 // Spans travel as typed arrays and keys and shapes as one string: creating each
@@ -99,6 +130,9 @@ fn decode_options(value: JsValue) -> Result<Options, JsValue> {
 #[wasm_bindgen(inline_js = r#"
 const KINDS = ['word', 'number', 'date', 'time', 'url', 'email', 'mention', 'hashtag', 'punct', 'symbol'];
 const ENCODER = new TextEncoder();
+export function js_string(value) {
+  return String(value);
+}
 export function object_tag(value) {
   return Object.prototype.toString.call(value).slice(8, -1);
 }
@@ -140,6 +174,7 @@ export function hydrate(raw) {
 extern "C" {
     fn hydrate(raw: JsValue) -> JsValue;
     fn object_tag(value: &JsValue) -> String;
+    fn js_string(value: &JsValue) -> String;
     fn encode_into(text: &js_sys::JsString, view: &js_sys::Uint8Array) -> u32;
 }
 

@@ -407,7 +407,7 @@ pub fn correct(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
         }
     }
     pieces.retain(|p| p.0 < p.1 && (p.0..p.1).any(name_word));
-    pieces.sort_unstable();
+    crate::sort::sort(&mut pieces);
     pieces.dedup();
     *found = pieces;
 }

@@ -561,7 +561,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
             }
         }
         if list.len() > before {
-            list.sort_unstable();
+            crate::sort::sort(&mut list);
         }
         for (s, e, tag) in list {
             let source = cited(words, s, e);
@@ -607,7 +607,7 @@ fn cue_sources(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
         added = true;
     }
     if added {
-        found.sort_unstable();
+        crate::sort::sort(found);
     }
 }
 
@@ -1004,7 +1004,9 @@ pub fn link(documents: &[&[Entity]]) -> Vec<CorpusEntity> {
             }
         }
     }
-    out.sort_by_key(|c| std::cmp::Reverse((c.document_frequency, c.count)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        (a.document_frequency, a.count) > (b.document_frequency, b.count)
+    });
     out
 }
 

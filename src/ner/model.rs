@@ -20,6 +20,7 @@
 //! live in a [`Scratch`] that a caller can keep from one sentence to the next.
 
 use crate::hash::FxHashMap;
+use crate::varint::{read as read_varint, write as write_varint};
 
 /// The tags, BIO over three types.
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
@@ -372,31 +373,6 @@ fn quantize(x: f32, max: f32) -> i8 {
 fn dequantize(q: i8, scale: f32) -> f32 {
     let q = f32::from(q);
     q * q.abs() * scale
-}
-
-/// Appends `x` in LEB128: seven bits a byte, low first, the high bit set on all but the
-/// last byte.
-fn write_varint(out: &mut Vec<u8>, mut x: u32) {
-    while x >= 0x80 {
-        out.push(x as u8 | 0x80);
-        x >>= 7;
-    }
-    out.push(x as u8);
-}
-
-/// Reads a [`write_varint`] number at `*at`, moving `*at` past it; `None` past the end or
-/// for more than 32 bits.
-fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut x = 0u32;
-    for shift in (0..35).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        x |= u32::from(b & 0x7f).checked_shl(shift)?;
-        if b & 0x80 == 0 {
-            return (shift < 28 || b < 0x10).then_some(x);
-        }
-    }
-    None
 }
 
 /// One training sentence: each token's features (`per` of them) and gold tag.
@@ -769,28 +745,6 @@ mod tests {
         let bytes = include_bytes!("../../data/ner/model.bin");
         let model = Model::from_bytes(bytes).unwrap();
         assert_eq!(model.to_bytes(), bytes);
-    }
-
-    #[test]
-    fn varints_round_trip_and_reject_what_is_not_one() {
-        for x in [0, 1, 127, 128, 300, 1 << 21, u32::MAX] {
-            let mut bytes = Vec::new();
-            write_varint(&mut bytes, x);
-            let mut at = 0;
-            assert_eq!(read_varint(&bytes, &mut at), Some(x));
-            assert_eq!(at, bytes.len());
-            // Cut short, it is not a number.
-            let mut at = 0;
-            assert_eq!(read_varint(&bytes[..bytes.len() - 1], &mut at), None);
-        }
-        // More than 32 bits.
-        let mut at = 0;
-        assert_eq!(read_varint(&[0xff, 0xff, 0xff, 0xff, 0x1f], &mut at), None);
-        let mut at = 0;
-        assert_eq!(
-            read_varint(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x01], &mut at),
-            None
-        );
     }
 
     #[test]

@@ -1,0 +1,371 @@
+//! Unicode NFKC and combining marks from one compact table.
+//!
+//! `data/unicode/nfkc.bin` holds what NFKC needs (each character's full compatibility
+//! decomposition, the canonical combining classes, the primary composition pairs) and the
+//! set of combining marks (general category M). It is written by `cargo run --example
+//! unicode_tables` from the `unicode-normalization` crate's Unicode Character Database
+//! tables and read once, on first use. Hangul syllables are decomposed and composed by
+//! arithmetic, not by the table. `tests/unicode.rs` checks every code point, and a set of
+//! sequences, against the crate.
+//!
+//! Format `KUPASUN1` (all numbers LEB128; "zigzag" maps signed to unsigned; lists of
+//! records are stored a column at a time, which compresses better):
+//! - decompositions: `n`; `n` gaps to the previous key; `n` × `length × 2 + kept`, where
+//!   `kept` is 1 when NFKC keeps the character alone as it is (`é`); then each one's
+//!   characters as zigzag deltas, the first from the key, the others from the previous one;
+//! - combining-class runs: `n, n × (gap from the previous run's end, length, class)`;
+//! - composition pairs sorted by first character: `n`; `n` gaps of the first; `n` seconds;
+//!   `n` × zigzag(composite − first);
+//! - combining-mark runs: `n, n × (gap from the previous run's end, length)`.
+
+use crate::varint::read as read_varint;
+use std::sync::LazyLock;
+
+struct Tables {
+    /// Sorted code points that decompose, and where each one's decomposition starts in
+    /// `pool` (one more entry than `keys`, so `at[i]..at[i + 1]`).
+    keys: Vec<u32>,
+    at: Vec<u32>,
+    /// Per key: NFKC keeps the character alone as it is.
+    kept: Vec<bool>,
+    pool: Vec<char>,
+    /// Runs `(start, end exclusive, class)` of non-zero canonical combining class.
+    classes: Vec<(u32, u32, u8)>,
+    /// Composition pairs `(first << 21 | second)`, sorted, and their composites.
+    pairs: Vec<u64>,
+    composites: Vec<char>,
+    /// Sorted, distinct second characters of the pairs.
+    seconds: Vec<u32>,
+    /// Runs `(start, end exclusive)` of combining marks.
+    marks: Vec<(u32, u32)>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    Tables::from_bytes(include_bytes!("../data/unicode/nfkc.bin")).unwrap_or_else(Tables::empty)
+});
+
+const MAGIC: &[u8; 8] = b"KUPASUN1";
+
+fn zigzag(v: u32) -> i64 {
+    i64::from(v >> 1) ^ -i64::from(v & 1)
+}
+
+fn to_char(v: i64) -> Option<char> {
+    u32::try_from(v).ok().and_then(char::from_u32)
+}
+
+impl Tables {
+    fn empty() -> Tables {
+        Tables {
+            keys: Vec::new(),
+            at: vec![0],
+            kept: Vec::new(),
+            pool: Vec::new(),
+            classes: Vec::new(),
+            pairs: Vec::new(),
+            composites: Vec::new(),
+            seconds: Vec::new(),
+            marks: Vec::new(),
+        }
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Option<Tables> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let mut at = 0;
+        let mut next = || read_varint(rest, &mut at);
+        let mut t = Tables::empty();
+
+        let n = next()? as usize;
+        let mut key = 0u32;
+        for _ in 0..n {
+            key = key.checked_add(next()?)?;
+            t.keys.push(key);
+        }
+        let mut lens = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = next()?;
+            t.kept.push(len & 1 == 1);
+            lens.push(len >> 1);
+        }
+        for (&key, len) in t.keys.iter().zip(lens) {
+            let mut prev = i64::from(key);
+            for _ in 0..len {
+                prev += zigzag(next()?);
+                t.pool.push(to_char(prev)?);
+            }
+            t.at.push(u32::try_from(t.pool.len()).ok()?);
+        }
+
+        let mut end = 0u32;
+        for _ in 0..next()? {
+            let start = end.checked_add(next()?)?;
+            end = start.checked_add(next()?)?;
+            let class = u8::try_from(next()?).ok()?;
+            t.classes.push((start, end, class));
+        }
+
+        let n = next()? as usize;
+        let mut first = 0u32;
+        let mut firsts = Vec::with_capacity(n);
+        for _ in 0..n {
+            first = first.checked_add(next()?)?;
+            firsts.push(first);
+        }
+        for &first in &firsts {
+            let second = next()?;
+            t.pairs.push(u64::from(first) << 21 | u64::from(second));
+            t.seconds.push(second);
+        }
+        for &first in &firsts {
+            t.composites
+                .push(to_char(i64::from(first) + zigzag(next()?))?);
+        }
+        crate::sort::sort(&mut t.seconds);
+        t.seconds.dedup();
+
+        let mut end = 0u32;
+        for _ in 0..next()? {
+            let start = end.checked_add(next()?)?;
+            end = start.checked_add(next()?)?;
+            t.marks.push((start, end));
+        }
+        (at == rest.len()).then_some(t)
+    }
+
+    fn decomposition(&self, c: char) -> Option<&[char]> {
+        let i = self.keys.binary_search(&(c as u32)).ok()?;
+        self.pool.get(self.at[i] as usize..self.at[i + 1] as usize)
+    }
+
+    fn class(&self, c: char) -> u8 {
+        let c = c as u32;
+        let i = self.classes.partition_point(|&(_, end, _)| end <= c);
+        match self.classes.get(i) {
+            Some(&(start, _, class)) if start <= c => class,
+            _ => 0,
+        }
+    }
+
+    fn compose(&self, a: char, b: char) -> Option<char> {
+        if let Some(c) = compose_hangul(a, b) {
+            return Some(c);
+        }
+        let key = u64::from(a as u32) << 21 | u64::from(b as u32);
+        let i = self.pairs.binary_search(&key).ok()?;
+        Some(self.composites[i])
+    }
+
+    /// True when NFKC keeps `c` as it is beside any other stable character: alone it
+    /// stays itself, it is a starter, and it is never the second character of a
+    /// composition. (A following mark that could change it is itself not stable.)
+    fn is_stable(&self, c: char) -> bool {
+        let u = c as u32;
+        u < 0xA0
+            || (!is_hangul_second(u)
+                && self.keys.binary_search(&u).map_or(true, |i| self.kept[i])
+                && self.class(c) == 0
+                && self.seconds.binary_search(&u).is_err())
+    }
+}
+
+const S_BASE: u32 = 0xAC00;
+const L_BASE: u32 = 0x1100;
+const V_BASE: u32 = 0x1161;
+const T_BASE: u32 = 0x11A7;
+const L_COUNT: u32 = 19;
+const V_COUNT: u32 = 21;
+const T_COUNT: u32 = 28;
+const N_COUNT: u32 = V_COUNT * T_COUNT;
+const S_COUNT: u32 = L_COUNT * N_COUNT;
+
+fn is_hangul_second(u: u32) -> bool {
+    (V_BASE..V_BASE + V_COUNT).contains(&u) || (T_BASE + 1..T_BASE + T_COUNT).contains(&u)
+}
+
+/// Hangul syllable composition (Unicode §3.12): L + V → LV, LV + T → LVT.
+fn compose_hangul(a: char, b: char) -> Option<char> {
+    let (a, b) = (a as u32, b as u32);
+    if (L_BASE..L_BASE + L_COUNT).contains(&a) && (V_BASE..V_BASE + V_COUNT).contains(&b) {
+        return char::from_u32(S_BASE + ((a - L_BASE) * V_COUNT + (b - V_BASE)) * T_COUNT);
+    }
+    let s = a.wrapping_sub(S_BASE);
+    if s < S_COUNT && s % T_COUNT == 0 && (T_BASE + 1..T_BASE + T_COUNT).contains(&b) {
+        return char::from_u32(a + (b - T_BASE));
+    }
+    None
+}
+
+/// True when `text` is already in NFKC because every character is [stable](Tables::is_stable)
+/// (nearly all text). A false answer only means the full algorithm must run.
+pub fn is_nfkc_quick(text: &str) -> bool {
+    text.is_ascii() || {
+        let t = &*TABLES;
+        text.chars().all(|c| t.is_stable(c))
+    }
+}
+
+/// Appends the NFKC form of `text` to `out`.
+///
+/// ```
+/// let mut out = Vec::new();
+/// kupas::unicode::nfkc("ﬁ Ｋ e\u{301}", &mut out);
+/// assert_eq!(out.iter().collect::<String>(), "fi K é");
+/// ```
+pub fn nfkc(text: &str, out: &mut Vec<char>) {
+    let t = &*TABLES;
+    let from = out.len();
+    // 1. Full compatibility decomposition.
+    for c in text.chars() {
+        match t.decomposition(c) {
+            Some(d) => out.extend_from_slice(d),
+            None => decompose_hangul(c, out),
+        }
+    }
+    // 2. Canonical order: each run of non-starters sorted (stably) by class.
+    let mut i = from;
+    while i < out.len() {
+        if t.class(out[i]) == 0 {
+            i += 1;
+            continue;
+        }
+        let run = i;
+        while i < out.len() && t.class(out[i]) != 0 {
+            i += 1;
+        }
+        if i - run > 1 {
+            crate::sort::sort_by_key(&mut out[run..i], |&c| t.class(c));
+        }
+    }
+    // 3. Canonical composition, in place.
+    let mut write = from;
+    let mut starter: Option<usize> = None;
+    let mut last_class: Option<u8> = None;
+    for read in from..out.len() {
+        let c = out[read];
+        let class = t.class(c);
+        if let Some(s) = starter {
+            let blocked = last_class.is_some_and(|last| last >= class);
+            if !blocked {
+                if let Some(composite) = t.compose(out[s], c) {
+                    out[s] = composite;
+                    continue;
+                }
+            }
+        }
+        if class == 0 {
+            starter = Some(write);
+            last_class = None;
+        } else {
+            last_class = Some(class);
+        }
+        out[write] = c;
+        write += 1;
+    }
+    out.truncate(write);
+}
+
+fn decompose_hangul(c: char, out: &mut Vec<char>) {
+    let s = (c as u32).wrapping_sub(S_BASE);
+    if s >= S_COUNT {
+        out.push(c);
+        return;
+    }
+    let l = L_BASE + s / N_COUNT;
+    let v = V_BASE + (s % N_COUNT) / T_COUNT;
+    let t = T_BASE + s % T_COUNT;
+    out.extend(char::from_u32(l));
+    out.extend(char::from_u32(v));
+    if t != T_BASE {
+        out.extend(char::from_u32(t));
+    }
+}
+
+/// The NFKC form of one character when that form is one other character
+/// (`Ｋ` → `K`, `ſ` → `s`), else `None`.
+pub fn fold(c: char) -> Option<char> {
+    if TABLES.is_stable(c) {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let mut out = Vec::with_capacity(4);
+    nfkc(c.encode_utf8(&mut buf), &mut out);
+    match out[..] {
+        [one] if one != c => Some(one),
+        _ => None,
+    }
+}
+
+/// True for combining marks (general category Mn, Mc or Me).
+pub fn is_combining_mark(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x300 {
+        return false;
+    }
+    let marks = &TABLES.marks;
+    let i = marks.partition_point(|&(_, end)| end <= u);
+    marks.get(i).is_some_and(|&(start, _)| start <= u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nfkc_string(s: &str) -> String {
+        let mut out = Vec::new();
+        nfkc(s, &mut out);
+        out.into_iter().collect()
+    }
+
+    #[test]
+    fn table_reads_whole() {
+        let t = &*TABLES;
+        assert!(t.keys.len() > 5000, "{} decompositions", t.keys.len());
+        assert!(t.pairs.len() > 900, "{} pairs", t.pairs.len());
+        assert!(t.marks.len() > 100);
+        assert!(t.classes.len() > 100);
+    }
+
+    #[test]
+    fn composes_and_orders() {
+        assert_eq!(nfkc_string("e\u{301}"), "é");
+        // Dot below (220) sorts before dot above (230); both then compose onto s.
+        assert_eq!(nfkc_string("s\u{307}\u{323}"), "\u{1E69}");
+        assert_eq!(nfkc_string("\u{1100}\u{1161}\u{11A8}"), "각");
+        assert_eq!(nfkc_string("각"), "각");
+        assert_eq!(nfkc_string("½"), "1⁄2");
+        assert_eq!(nfkc_string("\u{301}a"), "\u{301}a");
+    }
+
+    #[test]
+    fn folds_one_character() {
+        assert_eq!(fold('Ｋ'), Some('K'));
+        assert_eq!(fold('ſ'), Some('s'));
+        assert_eq!(fold('ﬁ'), None);
+        assert_eq!(fold('é'), None);
+        assert_eq!(fold('a'), None);
+    }
+
+    #[test]
+    fn quick_check() {
+        assert!(is_nfkc_quick("Сергей café 😀 각"));
+        assert!(!is_nfkc_quick("cafe\u{301}"));
+        assert!(!is_nfkc_quick("café\u{323}"));
+        assert!(!is_nfkc_quick("ﬁnal"));
+    }
+
+    #[test]
+    fn marks() {
+        assert!(is_combining_mark('\u{301}'));
+        assert!(is_combining_mark('\u{93F}'));
+        assert!(!is_combining_mark('a'));
+        assert!(!is_combining_mark('é'));
+    }
+
+    #[test]
+    fn refuses_damaged_tables() {
+        let bytes = include_bytes!("../data/unicode/nfkc.bin");
+        assert!(Tables::from_bytes(bytes).is_some());
+        assert!(Tables::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Tables::from_bytes(&bytes[1..]).is_none());
+    }
+}
