@@ -1,7 +1,13 @@
 // kupas web page. No framework. Rule of this file: text that comes from the user or from a
 // file only ever reaches the page through `textContent` or new text nodes, never as markup.
 
-const DEBOUNCE_MS = 30;
+// After a keystroke the text is analyzed once typing pauses for as long as drawing a result
+// took the page lately (the shorter of the last two, so that one costly drawing, such as the
+// first of a pasted text, does not hold up the next keys), and never more than
+// DEBOUNCE_MAX_MS: results follow the typing of a news article at once (a few ms to draw),
+// while a long text, costly to draw, is drawn about as often as the pauses in typing allow,
+// so the drawing never crowds out the keys.
+const DEBOUNCE_MAX_MS = 30;
 const SLOW_MS = 250; // show "Analyzing…" when an answer takes longer than this
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const FIRST_CHIPS = 40; // distinct tokens shown per kind before "Show more"
@@ -147,7 +153,8 @@ const els = {
 };
 
 const numberFormat = new Intl.NumberFormat('en-US');
-const fmt = (n) => numberFormat.format(n);
+// Small whole numbers (most counts) need no grouping: String is many times faster than Intl.
+const fmt = (n) => (Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : numberFormat.format(n));
 
 /** Builds an element; `text` is set with textContent, so it is never parsed as markup. */
 function h(tag, { className, text, attrs } = {}, children = []) {
@@ -157,6 +164,100 @@ function h(tag, { className, text, attrs } = {}, children = []) {
   if (attrs) for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   for (const child of children) if (child) node.append(child);
   return node;
+}
+
+/** Sets a node's text, unless it has it already: an unchanged text is not laid out again. */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+// Results are drawn again after every keystroke, mostly the same as before. Building the new
+// nodes costs little; replacing the page's nodes with them costs a layout of all of them. So
+// panels are drawn into new nodes off the page, and `morph` makes the page's nodes equal to
+// them, touching only what differs: typing a word then lays out a line or two, not the page.
+// (The reading view, the largest part, is compared before any element is made: see `sketch`.)
+
+/**
+ * Makes `node` (in the page) equal to `fresh` (built off the page) and returns the node now in
+ * the page: `node`, changed where it differs (attributes, text, children, in order), or `fresh`
+ * in its place when the two are not the same kind of node. Only for nodes without listeners or
+ * state of their own: a kept node keeps its own, not those of `fresh`.
+ */
+function morph(node, fresh) {
+  return node.isEqualNode(fresh) ? node : change(node, fresh);
+}
+
+/** `morph` for two nodes known to differ. */
+function change(node, fresh) {
+  if (node.nodeType === Node.TEXT_NODE && fresh.nodeType === Node.TEXT_NODE) {
+    node.data = fresh.data;
+    return node;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE || node.nodeName !== fresh.nodeName) {
+    node.replaceWith(fresh);
+    return fresh;
+  }
+  for (const name of node.getAttributeNames()) if (!fresh.hasAttribute(name)) node.removeAttribute(name);
+  for (const name of fresh.getAttributeNames()) {
+    const value = fresh.getAttribute(name);
+    if (node.getAttribute(name) === value) continue;
+    // Styles through the CSSOM: the policy (style-src without 'unsafe-inline') blocks a
+    // style attribute set as text.
+    if (name === 'style') node.style.cssText = fresh.style.cssText;
+    else node.setAttribute(name, value);
+  }
+  morphChildren(node, [...fresh.childNodes]);
+  return node;
+}
+
+/**
+ * Makes the children of `parent` equal to the nodes `fresh` (see `morph`), in order. A node
+ * inserted or removed on its own (a new keyword, a sentence fewer) is inserted or removed
+ * rather than shifting every later one.
+ */
+function morphChildren(parent, fresh) {
+  let at = parent.firstChild;
+  let i = 0;
+  for (; i < fresh.length && at; i++) {
+    const node = fresh[i];
+    if (at.isEqualNode(node)) {
+      at = at.nextSibling;
+    } else if (at.nextSibling?.isEqualNode(node)) {
+      // `at` is gone from the new list.
+      const gone = at;
+      at = at.nextSibling.nextSibling;
+      gone.remove();
+    } else if (i + 1 < fresh.length && at.isEqualNode(fresh[i + 1])) {
+      // `node` is new in the list.
+      parent.insertBefore(node, at);
+    } else {
+      at = change(at, node).nextSibling;
+    }
+  }
+  if (i < fresh.length) {
+    const rest = document.createDocumentFragment();
+    for (; i < fresh.length; i++) rest.append(fresh[i]);
+    parent.append(rest);
+  }
+  while (at) {
+    const next = at.nextSibling;
+    at.remove();
+    at = next;
+  }
+}
+
+/**
+ * Puts exactly the elements `nodes` in `parent`, in this order: those no longer wanted are
+ * removed, new ones inserted, and one already there is moved only when out of order (a moved
+ * element is laid out anew). For panels whose parts are kept from one drawing to the next.
+ */
+function placeChildren(parent, nodes) {
+  const wanted = new Set(nodes);
+  for (const child of [...parent.children]) if (!wanted.has(child)) child.remove();
+  nodes.forEach((node, i) => {
+    const there = parent.children[i];
+    if (there !== node) parent.insertBefore(node, there ?? null);
+  });
 }
 
 function formatSize(bytes) {
@@ -186,6 +287,7 @@ const state = {
   busy: false, // a request (of either kind) is with the worker
   queued: null, // newest article request waiting for the worker to become free
   debounce: 0,
+  drawMs: [0, 0], // what drawing the last two results took the page (the debounce follows it)
   slowTimer: 0,
   ready: false,
   failed: false,
@@ -299,7 +401,7 @@ function renderArticleExport() {
 
 // `data-pending` on the results marks a request waiting for the debounce; `data-requested`
 // and `data-rendered` hold the newest request's id and the id last shown (tests wait on them).
-function scheduleAnalysis(delay = DEBOUNCE_MS) {
+function scheduleAnalysis(delay = Math.round(Math.min(DEBOUNCE_MAX_MS, ...state.drawMs))) {
   clearTimeout(state.debounce);
   els.results.dataset.pending = '1';
   state.debounce = setTimeout(requestAnalysis, delay);
@@ -395,6 +497,7 @@ function onWorkerMessage(event) {
     markRendered(message.id);
     return;
   }
+  const started = performance.now();
   state.view = {
     text: state.latest.text,
     result: unpackSpans(message.result, compact?.packed),
@@ -406,6 +509,7 @@ function onWorkerMessage(event) {
   render();
   markRendered(message.id);
   openPending();
+  state.drawMs = [state.drawMs[1], performance.now() - started];
 }
 
 /** [start, end] pairs as span objects. */
@@ -453,16 +557,15 @@ function render() {
   els.results.dataset.state = 'ready';
 
   const { language, stats } = result;
-  els.langName.textContent = LANGUAGES[language.code] ?? language.code;
-  els.langCode.textContent = language.code;
-  els.langConfidence.textContent =
-    language.confidence > 0 ? `${Math.round(language.confidence * 100)}% confidence` : 'not enough text to tell';
+  setText(els.langName, LANGUAGES[language.code] ?? language.code);
+  setText(els.langCode, language.code);
+  setText(els.langConfidence, language.confidence > 0 ? `${Math.round(language.confidence * 100)}% confidence` : 'not enough text to tell');
   setNumber(els.characters, stats.characters);
   setNumber(els.words, stats.words);
   setNumber(els.sentencesStat, stats.sentences);
   els.reading.dataset.value = String(stats.readingMinutes);
-  els.reading.textContent = stats.readingMinutes === 0 ? '—' : `${fmt(stats.readingMinutes)} min`;
-  els.time.textContent = formatMs(ms);
+  setText(els.reading, stats.readingMinutes === 0 ? '—' : `${fmt(stats.readingMinutes)} min`);
+  setText(els.time, formatMs(ms));
 
   renderArticleExport();
   renderFurnitureSummary(result.boilerplate ?? []);
@@ -476,7 +579,7 @@ function render() {
 
 function setNumber(node, value) {
   node.dataset.value = String(value);
-  node.textContent = fmt(value);
+  setText(node, fmt(value));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -485,18 +588,19 @@ function setNumber(node, value) {
 function renderFurnitureSummary(spans) {
   if (!spans.length) {
     els.furnitureSummary.hidden = true;
-    els.furnitureSummary.textContent = '';
+    setText(els.furnitureSummary, '');
     return;
   }
   const kinds = [...new Set(spans.map((span) => FURNITURE[span.kind] ?? span.kind))];
   const what = spans.length === 1 ? '1 piece of page furniture' : `${fmt(spans.length)} pieces of page furniture`;
-  els.furnitureSummary.textContent = `Words and sentences count the story only: ${what} (${kinds.join(', ')}) left out.`;
+  setText(els.furnitureSummary, `Words and sentences count the story only: ${what} (${kinds.join(', ')}) left out.`);
   els.furnitureSummary.hidden = false;
 }
 
 function renderNotes(notes) {
-  els.notes.replaceChildren(
-    ...notes.map((note) => h('li', { className: 'note', text: note.message, attrs: { 'data-code': String(note.code) } })),
+  morphChildren(
+    els.notes,
+    notes.map((note) => h('li', { className: 'note', text: note.message, attrs: { 'data-code': String(note.code) } })),
   );
   els.notes.hidden = notes.length === 0;
 }
@@ -529,8 +633,29 @@ function renderKeywords(keywords) {
   // The selected keyword stays listed.
   const selectedRank = state.selected?.kind === 'keyword' ? keywords.findIndex((k) => k.key === state.selected.key) : -1;
   if (selectedRank >= limit) limit = selectedRank + 1;
-  const items = document.createDocumentFragment();
-  keywords.slice(0, limit).forEach((keyword, rank) => {
+  // Drawn again only when what the list shows changed (most keystrokes change no keyword).
+  const drawing = JSON.stringify([limit, keywords.slice(0, limit).map((k) => [k.key, k.text, k.score, k.count])]);
+  if (drawn.keywords !== drawing) {
+    drawn.keywords = drawing;
+    drawKeywords(keywords.slice(0, limit));
+  }
+  renderMore(els.keywordsMore, keywords.length - limit, keywords.length, 'keywords', () => {
+    state.keywordLimit = keywords.length;
+    renderKeywords(keywords);
+    updateStepper();
+    els.keywords.querySelectorAll('.keyword')[limit]?.focus();
+  });
+  els.keywordsEmpty.hidden = keywords.length > 0;
+  els.keywords.hidden = keywords.length === 0;
+  if (focusedKey !== undefined && document.activeElement?.dataset?.key !== focusedKey) keywordButton(focusedKey)?.focus();
+}
+
+// What the keyword and entity panels show, as drawn last (a key made of everything they show).
+const drawn = { keywords: '', entities: '' };
+
+function drawKeywords(keywords) {
+  const items = [];
+  keywords.forEach((keyword, rank) => {
     const score = Math.max(0, Math.min(1, Number(keyword.score) || 0));
     const fill = h('span', { className: 'kw-fill' });
     fill.style.width = `${(score * 100).toFixed(1)}%`; // CSSOM, allowed by the style-src policy
@@ -558,18 +683,9 @@ function renderKeywords(keywords) {
     );
     button.dataset.score = String(score);
     button.dataset.count = String(n);
-    items.append(h('li', {}, [button]));
+    items.push(h('li', {}, [button]));
   });
-  els.keywords.replaceChildren(items);
-  renderMore(els.keywordsMore, keywords.length - limit, keywords.length, 'keywords', () => {
-    state.keywordLimit = keywords.length;
-    renderKeywords(keywords);
-    updateStepper();
-    els.keywords.querySelectorAll('.keyword')[limit]?.focus();
-  });
-  els.keywordsEmpty.hidden = keywords.length > 0;
-  els.keywords.hidden = keywords.length === 0;
-  if (focusedKey !== undefined) keywordButton(focusedKey)?.focus();
+  morphChildren(els.keywords, items);
 }
 
 function keywordButton(key) {
@@ -709,13 +825,13 @@ function updateStepper() {
   els.readingView.dataset.selectedKind = item ? item.kind : '';
   followTip(); // the stepper's new text may move the text below it
   if (!item) {
-    els.hitPosition.textContent = 'No keyword selected';
+    setText(els.hitPosition, 'No keyword selected');
     return;
   }
   const hidden = state.hitsPastShown;
   const what = item.type ? ` (${item.type.name.toLowerCase()})` : '';
   const where = state.selected.index >= 0 ? `${fmt(state.selected.index + 1)} of ${fmt(count)}` : `${fmt(count)} places`;
-  els.hitPosition.textContent = `“${item.text}”${what}: ${where}${hidden > 0 ? ` (${fmt(hidden)} more past the shown text)` : ''}`;
+  setText(els.hitPosition, `“${item.text}”${what}: ${where}${hidden > 0 ? ` (${fmt(hidden)} more past the shown text)` : ''}`);
 }
 
 /** The last index ≤ the cut that does not split a surrogate pair. */
@@ -820,6 +936,106 @@ function entityLayers(mentions) {
 }
 
 /**
+ * An element of the reading view before it is made: `{ tag, className, attrs: [name, value,
+ * …], style, children }`, where `style` is the element's contain-intrinsic-size (or '') and a
+ * child is a sketch or a string (a text node). Cheaper to make and to compare than elements.
+ */
+const sketch = (tag, className, attrs = [], children = []) => ({ tag, className, attrs, style: '', children });
+
+function sameSketch(a, b) {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (a.tag !== b.tag || a.className !== b.className || a.style !== b.style) return false;
+  if (a.attrs.length !== b.attrs.length || a.children.length !== b.children.length) return false;
+  for (let i = 0; i < a.attrs.length; i++) if (a.attrs[i] !== b.attrs[i]) return false;
+  for (let i = 0; i < a.children.length; i++) if (!sameSketch(a.children[i], b.children[i])) return false;
+  return true;
+}
+
+/** Makes the element of a sketch. Text becomes text nodes; nothing is parsed. */
+function draw(plan) {
+  const node = document.createElement(plan.tag);
+  node.className = plan.className;
+  for (let i = 0; i < plan.attrs.length; i += 2) node.setAttribute(plan.attrs[i], plan.attrs[i + 1]);
+  if (plan.style) node.style.containIntrinsicSize = plan.style; // CSSOM, allowed by the style-src policy
+  for (const child of plan.children) node.append(typeof child === 'string' ? child : draw(child));
+  return node;
+}
+
+/**
+ * Changes `node`, an element made from the sketch `old` (see `draw`), into the element of the
+ * sketch `fresh`: only the classes, attributes and text that differ, so that the browser lays
+ * out again only what changed. An element changed here also loses what was set on it after it
+ * was made (the tab stop, the current place), as it may now stand for something else: the
+ * caller sets those again where they belong.
+ */
+function redraw(node, old, fresh) {
+  if (node.className !== fresh.className) node.className = fresh.className;
+  if (old.style !== fresh.style) {
+    if (fresh.style) node.style.containIntrinsicSize = fresh.style;
+    else node.removeAttribute('style');
+  }
+  const names = new Set();
+  for (let i = 0; i < fresh.attrs.length; i += 2) {
+    names.add(fresh.attrs[i]);
+    if (node.getAttribute(fresh.attrs[i]) !== fresh.attrs[i + 1]) node.setAttribute(fresh.attrs[i], fresh.attrs[i + 1]);
+  }
+  for (const name of node.getAttributeNames()) if (name !== 'class' && name !== 'style' && !names.has(name)) node.removeAttribute(name);
+  // The children of `node` are those of `old`, one for one: each child of `fresh` takes the
+  // next one of the same kind (text, or an element of the same tag), or is made new.
+  const kids = node.childNodes;
+  let at = 0;
+  for (const child of fresh.children) {
+    const was = old.children[at];
+    if (typeof child === 'string' && typeof was === 'string') {
+      if (was !== child) kids[at].data = child;
+      at++;
+    } else if (typeof child !== 'string' && typeof was !== 'string' && was !== undefined && was.tag === child.tag) {
+      if (!sameSketch(was, child)) redraw(kids[at], was, child);
+      at++;
+    } else {
+      node.insertBefore(typeof child === 'string' ? document.createTextNode(child) : draw(child), kids[at] ?? null);
+      old.children.splice(at++, 0, child); // `old` now describes the node as it is
+    }
+  }
+  while (kids.length > at) node.lastChild.remove();
+}
+
+// The blocks of the reading view on the page, with the sketches they were made from.
+let readingBlocks = []; // { sketch, node }
+
+/**
+ * The elements of the reading view for the sketches of its blocks: those of the last drawing
+ * where a block came out the same (also when a block was added or removed before it), new ones
+ * for the others.
+ */
+function reuseBlocks(sketches) {
+  const old = readingBlocks.filter(({ node }) => node.parentNode === els.readingView);
+  const now = [];
+  let j = 0;
+  for (let i = 0; i < sketches.length; i++) {
+    const fresh = sketches[i];
+    if (j < old.length && sameSketch(old[j].sketch, fresh)) {
+      now.push(old[j++]);
+    } else if (j + 1 < old.length && sameSketch(old[j + 1].sketch, fresh)) {
+      now.push(old[j + 1]); // a block gone
+      j += 2;
+    } else if (j < old.length && i + 1 < sketches.length && sameSketch(old[j].sketch, sketches[i + 1])) {
+      now.push({ sketch: fresh, node: draw(fresh) }); // a block added
+    } else if (j < old.length && old[j].sketch.tag === fresh.tag) {
+      // The same block, changed (the one being typed in): changed in place.
+      const { node, sketch: was } = old[j++];
+      redraw(node, was, fresh);
+      now.push({ sketch: fresh, node });
+    } else {
+      now.push({ sketch: fresh, node: draw(fresh) });
+      j++;
+    }
+  }
+  readingBlocks = now;
+  return now.map(({ node }) => node);
+}
+
+/**
  * Draws the analyzed text: page furniture dimmed, entity mentions underlined with their type's
  * tag, the selected keyword's or entity's places marked. Only text nodes, <span> and <mark>
  * elements are created; the text is never parsed.
@@ -855,11 +1071,11 @@ function renderReading({ reveal }) {
 
   // The text is drawn in blocks of whole lines (about BLOCK_CHARS each). A block off screen is
   // not laid out (content-visibility in the style sheet), so a long text costs little to draw.
-  // Inside a block, `chain` holds the open elements, outermost first: each is the element of
-  // one span of one layer. A piece of text that the same spans cover goes into the innermost.
-  const fragment = document.createDocumentFragment();
-  const marks = hits.map(() => []);
-  const heads = [];
+  // Each block is sketched first (see `sketch`); only a block whose sketch differs from the one
+  // on the page is made into elements and put in its place, so a keystroke redraws a block or
+  // two. Inside a block, `chain` holds the open elements, outermost first: each is the element
+  // of one span of one layer. A piece of text that the same spans cover goes into the innermost.
+  const blocks = [];
   const started = new Set(); // spans already begun: a later piece continues them
   let block = null;
   let blockChars = 0;
@@ -867,7 +1083,7 @@ function renderReading({ reveal }) {
   let chain = [];
   const closeBlock = () => {
     // The size kept for the block while it is not laid out: its lines, plus wrapping.
-    if (block) block.style.containIntrinsicSize = `auto ${(Math.ceil(blockLines + blockChars / 60) * 1.7).toFixed(1)}em`;
+    if (block) block.style = `auto ${(Math.ceil(blockLines + blockChars / 60) * 1.7).toFixed(1)}em`;
     block = null;
   };
   const openElement = (layer, cover) => {
@@ -875,29 +1091,19 @@ function renderReading({ reveal }) {
     started.add(cover);
     if (layer === FURNITURE_LAYER) {
       const kind = String(cover.span.kind ?? '');
-      return h('span', {
-        className: more ? 'furniture furniture-more' : 'furniture',
-        attrs: { 'data-kind': kind, title: `Page furniture: ${kind}` },
-      });
+      return sketch('span', more ? 'furniture furniture-more' : 'furniture', ['data-kind', kind, 'title', `Page furniture: ${kind}`]);
     }
     if (layer === HIT_LAYER) {
-      const mark = h('mark', { className: 'hit', attrs: { 'data-occurrence': String(cover.n), 'data-start': String(cover.start) } });
-      marks[cover.n].push(mark);
-      return mark;
+      return sketch('mark', 'hit', ['data-occurrence', String(cover.n), 'data-start', String(cover.start)]);
     }
     const { e, m } = cover.span;
     const type = entityType(entities[e]?.label);
-    const node = h('span', {
-      className: `ent e-${type.slug} ${more ? 'ent-more' : 'ent-head'}`,
-      attrs: { 'data-e': String(e), 'data-m': String(m), 'data-tag': type.tag },
-    });
-    if (!more) heads.push(node);
-    return node;
+    return sketch('span', `ent e-${type.slug} ${more ? 'ent-more' : 'ent-head'}`, ['data-e', String(e), 'data-m', String(m), 'data-tag', type.tag]);
   };
   const write = (from, to, covers) => {
     if (!block) {
-      block = h('span', { className: 'block' });
-      fragment.append(block);
+      block = sketch('span', 'block');
+      blocks.push(block);
       blockChars = 0;
       blockLines = 1;
       chain = [];
@@ -927,12 +1133,12 @@ function renderReading({ reveal }) {
     );
     for (const layer of toOpen) {
       const node = openElement(layer, covers[layer]);
-      (chain.length ? chain[chain.length - 1].node : block).append(node);
+      (chain.length ? chain[chain.length - 1].node : block).children.push(node);
       chain.push({ layer, span: covers[layer], node });
     }
-    (chain.length ? chain[chain.length - 1].node : block).append(text.slice(from, to));
+    (chain.length ? chain[chain.length - 1].node : block).children.push(text.slice(from, to));
     blockChars += to - from;
-    for (const c of chain) if (c.layer >= FIRST_ENTITY_LAYER && to === c.span.end) c.node.classList.add('ent-end');
+    for (const c of chain) if (c.layer >= FIRST_ENTITY_LAYER && to === c.span.end) c.node.className += ' ent-end';
   };
   let newline = -1; // the next line break at or after the current position (kept, not searched again)
   for (const { start, end, covers } of pieces(shownLength, [furniture, hits, ...entityLayers(mentions)])) {
@@ -952,14 +1158,24 @@ function renderReading({ reveal }) {
     }
   }
   closeBlock();
-  if (shownLength < text.length) {
-    fragment.append(h('span', { className: 'reading-cut', text: '…', attrs: { 'aria-hidden': 'true' } }));
-  }
+  if (shownLength < text.length) blocks.push(sketch('span', 'reading-cut', ['aria-hidden', 'true'], ['…']));
 
   // No scroll position is read or set here: that would force a layout on every keystroke.
   // The box keeps its scroll position (clamped to the new text) by itself.
   hideTip();
-  els.readingView.replaceChildren(fragment);
+  placeChildren(els.readingView, reuseBlocks(blocks));
+  // The highlight with focus may have been changed in place (see `redraw`): the tooltip still describes it.
+  if (focused?.isConnected && focused.matches('.ent')) focused.setAttribute('aria-describedby', 'entity-tip');
+  // A block kept from the last drawing may hold the current place of then, and may be laid
+  // out for a place revealed then: both are set again below when they still apply.
+  for (const piece of els.readingView.querySelectorAll('mark.current')) {
+    piece.classList.remove('current');
+    piece.removeAttribute('aria-current');
+  }
+  for (const node of els.readingView.querySelectorAll('.block.drawn')) node.classList.remove('drawn');
+  const marks = hits.map(() => []);
+  for (const mark of els.readingView.querySelectorAll('mark.hit')) marks[Number(mark.dataset.occurrence)]?.push(mark);
+  const heads = [...els.readingView.querySelectorAll('.ent-head')];
   state.hits = marks;
   state.mentionHeads = heads;
   els.readingView.dataset.shown = String(shownLength);
@@ -975,7 +1191,7 @@ function renderReading({ reveal }) {
   if (mentionTotal > mentions.length) {
     notes.push(`Entity highlights stop after the first ${fmt(mentions.length)} of ${fmt(mentionTotal)} mentions shown.`);
   }
-  els.readingNote.textContent = notes.join(' ');
+  setText(els.readingNote, notes.join(' '));
   els.readingNote.hidden = notes.length === 0;
 
   // The mention Tab reaches: the one that had it before, if it is still there, or the first.
@@ -1111,27 +1327,62 @@ function renderEntities(entities) {
   if (state.selected?.kind === 'entity' && !entities.some((e) => entityKey(e) === state.selected.key)) state.selected = null;
   const focusedKey = document.activeElement?.closest?.('#entity-groups .entity')?.dataset.key;
   const groups = groupEntities(entities);
-  renderLegend(groups);
-  const fragment = document.createDocumentFragment();
-  groups.forEach((group, i) => fragment.append(renderEntityGroup(group, i)));
-  els.entityGroups.replaceChildren(fragment);
+  // Drawn again only when what the panel and the legend show changed: the entities (in the
+  // panel's order) with what is said of them, how many are listed, the types switched off.
+  const drawing = JSON.stringify([
+    narrowScreen.matches,
+    [...state.entityLimits],
+    [...state.hiddenTypes],
+    state.selected?.kind === 'entity' ? state.selected.key : '',
+    groups.map(({ type, items }) => [
+      type.label,
+      items.map(({ entity: e }) => [e.text, entityCount(e), e.aliases, e.value, e.amount, e.unit, e.role]),
+    ]),
+  ]);
+  if (drawn.entities !== drawing) {
+    drawn.entities = drawing;
+    renderLegend(groups);
+    placeChildren(els.entityGroups, groups.map((group, i) => renderEntityGroup(group, i)));
+    for (const label of entitySections.keys()) {
+      if (!groups.some((group) => group.type.label === label)) entitySections.delete(label);
+    }
+  }
   els.entitiesEmpty.hidden = entities.length > 0;
   els.entityGroups.hidden = entities.length === 0;
-  if (focusedKey !== undefined) entityButton(focusedKey)?.focus();
+  if (focusedKey !== undefined && document.activeElement?.dataset?.key !== focusedKey) entityButton(focusedKey)?.focus();
 }
 
+// The section of each entity type in the panel, kept from one drawing to the next: label →
+// { section, heading, list, more }.
+const entitySections = new Map();
+
+/** The section of one entity type: drawn anew, or the one on the page brought up to date. */
 function renderEntityGroup({ type, items }, i) {
   const id = `entity-group-${i}`;
   const n = items.length;
-  const section = h('section', { className: 'ent-group', attrs: { 'data-label': type.label, 'aria-labelledby': id } });
-  const heading = h('h4', { className: 'ent-group-head', attrs: { id } }, [
+  let view = entitySections.get(type.label);
+  if (!view) {
+    view = {
+      section: h('section', { className: 'ent-group', attrs: { 'data-label': type.label } }),
+      heading: h('h4', { className: 'ent-group-head' }),
+      list: h('ul', { className: 'entities', attrs: { 'aria-describedby': 'entities-hint' } }),
+      more: h('div', { className: 'more' }),
+    };
+    view.section.append(view.heading, view.list, view.more);
+    entitySections.set(type.label, view);
+  }
+  const { section, heading, list, more } = view;
+  // Ids follow the order of the types, which may change.
+  if (heading.id !== id) {
+    heading.id = id;
+    section.setAttribute('aria-labelledby', id);
+    list.setAttribute('aria-labelledby', id);
+  }
+  morphChildren(heading, [
     h('span', { className: `ent-tag e-${type.slug}`, text: type.tag, attrs: { 'aria-hidden': 'true' } }),
     h('span', { className: 'ent-group-name', text: type.plural }),
     h('span', { className: 'ent-group-count' }, [hiddenText(', '), document.createTextNode(fmt(n)), hiddenText(n === 1 ? ' entity' : ' entities')]),
   ]);
-  const list = h('ul', { className: 'entities', attrs: { 'aria-labelledby': id, 'aria-describedby': 'entities-hint' } });
-  const more = h('div', { className: 'more' });
-  section.append(heading, list, more);
   let limit = state.entityLimits.get(type.label) ?? (narrowScreen.matches ? FIRST_ENTITIES_NARROW : FIRST_ENTITIES);
   // The selected entity stays listed.
   if (state.selected?.kind === 'entity') {
@@ -1139,11 +1390,10 @@ function renderEntityGroup({ type, items }, i) {
     if (at >= limit) limit = at + 1;
   }
   const fill = () => {
-    const from = list.childElementCount;
     const to = Math.min(limit, n);
-    const rows = document.createDocumentFragment();
-    for (let k = from; k < to; k++) rows.append(h('li', {}, [renderEntityButton(items[k].entity, type)]));
-    list.append(rows);
+    const rows = [];
+    for (let k = 0; k < to; k++) rows.push(h('li', {}, [renderEntityButton(items[k].entity, type)]));
+    morphChildren(list, rows);
     renderMore(more, n - to, MORE_ENTITIES, type.plural, () => {
       limit = to + MORE_ENTITIES;
       state.entityLimits.set(type.label, limit);
@@ -1227,7 +1477,7 @@ function renderLegend(groups) {
       ]),
     );
   }
-  els.entityLegend.replaceChildren(items);
+  morphChildren(els.entityLegend, [...items.childNodes]);
   els.entityLegend.closest('.ent-legend').hidden = groups.length === 0;
 }
 
@@ -1373,17 +1623,17 @@ function renderTokens(tokenGroups) {
   const groups = orderTokenGroups(tokenGroups.groups ?? []);
   const total = tokenGroups.total ?? 0;
 
-  const bar = document.createDocumentFragment();
-  const rows = document.createDocumentFragment();
+  const bar = [];
+  const rows = [];
   for (const { kind, count, surfaces } of groups) {
     const segment = h('span', { className: `kind-segment k-${safeKind(kind)}` });
     segment.style.flexGrow = String(count); // CSSOM, allowed by the style-src policy
-    bar.append(segment);
+    bar.push(segment);
 
     const share = total ? (count / total) * 100 : 0;
     const meter = h('span', { className: `share-bar k-${safeKind(kind)}` });
     meter.style.width = `${share.toFixed(1)}%`;
-    rows.append(
+    rows.push(
       h('tr', { attrs: { 'data-kind': kind } }, [
         h('th', { attrs: { scope: 'row' } }, [
           h('span', { className: `swatch k-${safeKind(kind)}`, attrs: { 'aria-hidden': 'true' } }),
@@ -1399,32 +1649,53 @@ function renderTokens(tokenGroups) {
     );
   }
   if (!groups.length) {
-    rows.append(h('tr', {}, [h('td', { className: 'muted', text: 'No tokens.', attrs: { colspan: '4' } })]));
+    rows.push(h('tr', {}, [h('td', { className: 'muted', text: 'No tokens.', attrs: { colspan: '4' } })]));
   }
-  els.kindBar.replaceChildren(bar);
-  els.kindRows.replaceChildren(rows);
+  morphChildren(els.kindBar, bar);
+  morphChildren(els.kindRows, rows);
 
-  const sections = document.createDocumentFragment();
-  for (const group of groups) sections.append(renderKindGroup(group));
-  els.kindGroups.replaceChildren(sections);
+  placeChildren(els.kindGroups, groups.map(renderKindGroup));
+  for (const kind of kindSections.keys()) {
+    if (!groups.some((group) => group.kind === kind)) kindSections.delete(kind);
+  }
 }
 
 function safeKind(kind) {
   return KIND_LABEL.has(kind) ? kind : 'other';
 }
 
-function renderKindGroup({ kind, count, surfaces, counts }) {
-  const details = h('details', { className: 'kind-group', attrs: { 'data-kind': kind } });
-  details.open = !state.closedKinds.has(kind);
-  details.addEventListener('toggle', () => {
-    if (details.open) {
-      state.closedKinds.delete(kind);
-      if (!list.childElementCount) fill(); // folded lists are only filled when opened
-    } else {
-      state.closedKinds.add(kind);
-    }
-  });
-  const summary = h('summary', {}, [
+// The folding list of each kind of token, kept from one drawing to the next: kind →
+// { details, summary, list, more, group } (`group`: the newest drawing's, as the worker sends it).
+const kindSections = new Map();
+
+/** The folding list of one kind of token: drawn anew, or the one on the page brought up to date. */
+function renderKindGroup(group) {
+  const { kind, count, surfaces } = group;
+  let view = kindSections.get(kind);
+  if (!view) {
+    view = {
+      details: h('details', { className: 'kind-group', attrs: { 'data-kind': kind } }),
+      summary: h('summary'),
+      list: h('ul', { className: 'chips' }),
+      more: h('div', { className: 'more' }),
+      group,
+      shown: null, // { to, surfaces, counts }: what the list shows
+    };
+    view.details.append(view.summary, view.list, view.more);
+    view.details.open = !state.closedKinds.has(kind);
+    const { details, list } = view;
+    details.addEventListener('toggle', () => {
+      if (details.open) {
+        state.closedKinds.delete(kind);
+        if (!list.childElementCount) fillKindGroup(view); // folded lists are only filled when opened
+      } else {
+        state.closedKinds.add(kind);
+      }
+    });
+    kindSections.set(kind, view);
+  }
+  view.group = group;
+  morphChildren(view.summary, [
     h('span', { className: `swatch k-${safeKind(kind)}`, attrs: { 'aria-hidden': 'true' } }),
     h('span', { className: 'kind-name', text: KIND_LABEL.get(kind) ?? kind }),
     h('span', {
@@ -1432,64 +1703,83 @@ function renderKindGroup({ kind, count, surfaces, counts }) {
       text: `${fmt(count)} ${count === 1 ? 'token' : 'tokens'} · ${fmt(surfaces.length)} distinct`,
     }),
   ]);
-  const list = h('ul', { className: 'chips' });
-  const more = h('div', { className: 'more' });
-  details.append(summary, list, more);
+  if (view.details.open) {
+    fillKindGroup(view);
+  } else if (view.list.firstChild) {
+    // Folded: filled again when opened, with the tokens of that time.
+    view.list.replaceChildren();
+    view.more.replaceChildren();
+    view.shown = null;
+  }
+  return view.details;
+}
 
-  const fill = () => {
-    const limit = state.limits.get(kind) ?? FIRST_CHIPS;
-    const from = list.childElementCount;
-    const to = Math.min(limit, surfaces.length);
-    const chips = document.createDocumentFragment();
-    for (let i = from; i < to; i++) {
+/** Lists a kind's distinct tokens, up to its limit ("Show more" raises it). */
+function fillKindGroup(view) {
+  const { kind, surfaces, counts } = view.group;
+  const limit = state.limits.get(kind) ?? FIRST_CHIPS;
+  const to = Math.min(limit, surfaces.length);
+  // Drawn again only when the tokens listed or their counts changed (a keystroke changes a
+  // count or two of one kind, most often none of those listed).
+  const shown = view.shown;
+  let same = shown !== null && shown.to === to && view.list.childElementCount === to;
+  for (let i = 0; same && i < to; i++) same = shown.surfaces[i] === surfaces[i] && shown.counts[i] === counts[i];
+  if (!same) {
+    const chips = [];
+    for (let i = 0; i < to; i++) {
       const n = counts[i];
-      chips.append(
+      chips.push(
         h('li', { className: 'chip' }, [
           h('span', { className: 'chip-text', text: surfaces[i] }),
           h('span', { className: 'chip-count', text: fmt(n), attrs: { title: `${n} ${n === 1 ? 'time' : 'times'}` } }),
         ]),
       );
     }
-    list.append(chips);
-    renderMore(more, surfaces.length - to, MORE_CHIPS, `${KIND_LABEL.get(kind) ?? kind}`, () => {
-      state.limits.set(kind, to + MORE_CHIPS);
-      fill();
-    });
-  };
-  if (details.open) fill();
-  return details;
+    morphChildren(view.list, chips);
+    view.shown = { to, surfaces, counts };
+  }
+  renderMore(view.more, surfaces.length - to, MORE_CHIPS, `${KIND_LABEL.get(kind) ?? kind}`, () => {
+    state.limits.set(kind, to + MORE_CHIPS);
+    fillKindGroup(view);
+  });
 }
+
+// What the "Show more" button of each container does now (the container stays from one
+// drawing to the next; what it shows more of is that of the newest drawing).
+const moreActions = new WeakMap();
 
 /** A "N more" note with a button that shows the next batch. */
 function renderMore(container, remaining, step, what, onMore) {
-  container.replaceChildren();
-  if (remaining <= 0) return;
+  if (!moreActions.has(container)) {
+    container.addEventListener('click', (event) => {
+      if (!event.target.closest('.more-button')) return;
+      const focusAfter = container.contains(document.activeElement);
+      moreActions.get(container)();
+      if (focusAfter) container.querySelector('button')?.focus();
+    });
+  }
+  moreActions.set(container, onMore);
+  if (remaining <= 0) {
+    if (container.firstChild) container.replaceChildren();
+    return;
+  }
   const next = Math.min(step, remaining);
   const button = h('button', {
     className: 'button button-small more-button',
     text: `Show ${fmt(next)} more`,
     attrs: { type: 'button', 'aria-label': `Show ${next} more ${what.toLowerCase()}` },
   });
-  button.addEventListener('click', () => {
-    const focusAfter = container.contains(document.activeElement);
-    onMore();
-    if (focusAfter) container.querySelector('button')?.focus();
-  });
-  container.append(h('span', { className: 'more-note', text: `${fmt(remaining)} more not shown` }), button);
+  morphChildren(container, [h('span', { className: 'more-note', text: `${fmt(remaining)} more not shown` }), button]);
 }
 
 /** The sentence list; `spans` holds [start, end] pairs, one pair a sentence. */
 function renderSentences(text, spans) {
-  els.sentences.replaceChildren();
   const total = spans.length >> 1;
   const fill = () => {
-    const from = els.sentences.childElementCount;
     const to = Math.min(state.sentenceLimit, total);
-    const items = document.createDocumentFragment();
-    for (let i = from; i < to; i++) {
-      items.append(h('li', { text: text.slice(spans[2 * i], spans[2 * i + 1]) }));
-    }
-    els.sentences.append(items);
+    const items = new Array(to);
+    for (let i = 0; i < to; i++) items[i] = h('li', { text: text.slice(spans[2 * i], spans[2 * i + 1]) });
+    morphChildren(els.sentences, items);
     renderMore(els.sentencesMore, total - to, MORE_SENTENCES, 'sentences', () => {
       state.sentenceLimit = to + MORE_SENTENCES;
       fill();

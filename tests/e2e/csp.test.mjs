@@ -1,7 +1,7 @@
 // Hostile input and heavy input: pasted markup never runs, the Content-Security-Policy blocks
 // and reports what would leave the page, files that are not text are refused, a 5 MB paste
 // keeps the page responsive, and a result never overtakes a newer one. Also measures how soon
-// a 10 KB article is updated after a keystroke (printed, not asserted).
+// a 10 KB article is updated after a keystroke.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -385,7 +385,7 @@ test('typing fast: a result never replaces the result of a newer keystroke', asy
       window.__firstRequest = Number(results.dataset.requested);
     });
     const typed = ' Air surut.';
-    await page.keyboard.type(typed, { delay: 40 }); // longer than the 30 ms debounce: one request per key or so
+    await page.keyboard.type(typed, { delay: 40 }); // longer than the debounce (30 ms at most): one request per key or so
     await settledLong(page);
     const { renders, requests } = await page.evaluate(() => ({
       renders: window.__renders,
@@ -405,7 +405,7 @@ test('typing fast: a result never replaces the result of a newer keystroke', asy
   }
 });
 
-test('a 10 KB article: time from the last keystroke to updated results (measured, not asserted)', async () => {
+test('a 10 KB article: the results are updated well under 100 ms after the last keystroke', async () => {
   const { page, check, close } = await session.openPage();
   try {
     const article = fixture('id_banjir.txt').repeat(8); // about 10 KB
@@ -415,22 +415,35 @@ test('a 10 KB article: time from the last keystroke to updated results (measured
       const box = document.getElementById('text');
       const results = document.getElementById('results');
       window.__latency = [];
+      window.__painted = [];
       let down = 0;
       box.addEventListener('keydown', (event) => (down = event.timeStamp));
-      // The first frame after the newest request's result is in the DOM.
+      // The first frame after the newest request's result is in the DOM; and, to print, the end
+      // of that frame (a task queued in it runs once its layout and paint are done).
       new MutationObserver(() => {
         if (results.dataset.rendered !== results.dataset.requested || 'pending' in results.dataset) return;
-        requestAnimationFrame(() => window.__latency.push(performance.now() - down));
+        requestAnimationFrame(() => {
+          window.__latency.push(performance.now() - down);
+          setTimeout(() => window.__painted.push(performance.now() - down));
+        });
       }).observe(results, { attributes: true, attributeFilter: ['data-rendered'] });
     });
     const runs = 9;
     for (let i = 0; i < runs; i++) {
       await page.keyboard.press(i % 2 ? 'Backspace' : 'Period');
-      await page.waitForFunction((n) => window.__latency.length >= n, i + 1);
+      await page.waitForFunction((n) => window.__painted.length >= n, i + 1);
     }
-    const samples = (await page.evaluate(() => window.__latency)).sort((a, b) => a - b);
+    const sorted = (list) => [...list].sort((a, b) => a - b);
+    const samples = sorted(await page.evaluate(() => window.__latency));
+    const painted = sorted(await page.evaluate(() => window.__painted));
     const median = samples[Math.floor(samples.length / 2)];
-    console.log(`# 10 KB article, keystroke to updated results: median ${median.toFixed(0)} ms (${samples.map((t) => t.toFixed(0)).join(', ')})`);
+    console.log(
+      `# 10 KB article, keystroke to updated results: median ${median.toFixed(0)} ms (${samples.map((t) => t.toFixed(0)).join(', ')}); ` +
+        `to the end of that frame: median ${painted[Math.floor(painted.length / 2)].toFixed(0)} ms`,
+    );
+    // 30-50 ms on a 2-core VM, also with both cores busy with other work: the bound is the
+    // requirement itself, with room for a loaded machine.
+    assert.ok(median < 100, `median ${median.toFixed(0)} ms`);
     const final = await page.inputValue('#text');
     assert.equal(final, `${article}.`);
     assert.equal(Number(await page.getAttribute('#stat-characters', 'data-value')), codePoints(final));

@@ -447,11 +447,124 @@ test('a 10 KB article shows its results soon after the last keystroke', async ()
     timings.sort((a, b) => a - b);
     const median = timings[Math.floor(timings.length / 2)];
     console.log(`# 10 KB article, keystroke to results: median ${median.toFixed(0)} ms (${timings.map((t) => t.toFixed(0)).join(', ')})`);
-    // The target is well under 100 ms (about 30 ms debounce + analysis + drawing; 65-90 ms
-    // measured on a busy 2-core VM). The bound leaves room for a heavily loaded CI machine while
-    // still catching a real regression such as a long debounce or a blocking render.
-    assert.ok(median < 250, `median ${median.toFixed(0)} ms`);
+    // The requirement is well under 100 ms. On a 2-core VM this takes 30-50 ms (a debounce as
+    // long as the last drawing took, the analysis, drawing only what changed), also with both
+    // cores busy with other work; a long debounce or a redraw of everything goes past the bound.
+    assert.ok(median < 100, `median ${median.toFixed(0)} ms`);
     await assertMatchesNode(page, `${article} Tambahan 6.`);
+    check();
+  } finally {
+    await close();
+  }
+});
+
+/**
+ * The results as drawn, as markup (read here to compare two pages; the page itself never
+ * writes markup). Left out: the analysis time, and what the reading view's elements get as the
+ * reader moves about (the tab stop, the tooltip link, the current place, a block laid out for
+ * a reveal), which depends on where the reader has been rather than on the text.
+ */
+function drawing(page) {
+  return page.evaluate(() => {
+    const ids = [
+      'lang-name', 'lang-code', 'lang-confidence', 'stat-characters', 'stat-words', 'stat-sentences', 'stat-reading',
+      'furniture-summary', 'notes', 'keywords', 'keywords-more', 'keywords-empty', 'hit-position', 'entity-legend',
+      'reading-note', 'reading', 'entity-groups', 'entities-empty', 'kind-bar', 'kind-rows', 'kind-groups', 'sentences', 'sentences-more',
+    ];
+    const out = {};
+    for (const id of ids) {
+      const copy = document.getElementById(id).cloneNode(true);
+      for (const node of copy.querySelectorAll('.ent')) {
+        for (const name of ['tabindex', 'role', 'aria-label', 'aria-describedby']) node.removeAttribute(name);
+      }
+      for (const node of copy.querySelectorAll('.current, .drawn')) node.classList.remove('current', 'drawn');
+      for (const node of copy.querySelectorAll('[aria-current]')) node.removeAttribute('aria-current');
+      out[id] = `${copy.hidden ? '(hidden) ' : ''}${copy.innerHTML}`;
+    }
+    return out;
+  });
+}
+
+/** Replaces the text box's content as a paste or a script does, with one input event. */
+async function replaceText(page, text) {
+  await page.evaluate((value) => {
+    const box = document.getElementById('text');
+    box.value = value;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+  }, text);
+  await settled(page);
+}
+
+test('after a series of edits the page shows exactly what it shows for the final text at once, and redraws only what changed', async () => {
+  const { page, check, close } = await openPage();
+  try {
+    const article = fixture('id_banjir.txt').repeat(8); // about 10 KB, six blocks of the reading view
+    await page.fill('#text', article);
+    await settled(page);
+    const compare = async (what) => {
+      const text = await page.inputValue('#text');
+      const fresh = await openPage();
+      try {
+        await fresh.page.fill('#text', text);
+        await settled(fresh.page);
+        const [got, want] = [await drawing(page), await drawing(fresh.page)];
+        for (const id of Object.keys(want)) {
+          if (got[id] === want[id]) continue;
+          let at = 0;
+          while (got[id][at] === want[id][at]) at++;
+          const around = (markup) => JSON.stringify(markup.slice(Math.max(0, at - 100), at + 100));
+          assert.fail(`${what}: #${id} is not drawn as for the final text at once: ${around(got[id])} instead of ${around(want[id])}`);
+        }
+        fresh.check();
+      } finally {
+        await fresh.close();
+      }
+      await assertMatchesNode(page, text);
+    };
+
+    // Typing at the end: the blocks of the reading view before the one typed in, and the
+    // keyword buttons, are the same elements as before (not drawn again).
+    const before = await page.evaluateHandle(() => ({
+      blocks: [...document.querySelectorAll('#reading .block')],
+      keywords: [...document.querySelectorAll('#keywords .keyword')],
+    }));
+    await page.locator('#text').press('Control+End');
+    await page.locator('#text').pressSequentially(' Air mulai surut.', { delay: 10 });
+    await settled(page);
+    const kept = await page.evaluate(({ blocks, keywords }) => {
+      const now = [...document.querySelectorAll('#reading .block')];
+      const buttons = [...document.querySelectorAll('#keywords .keyword')];
+      return {
+        blocks: blocks.length,
+        keptBlocks: blocks.filter((block, i) => now[i] === block).length,
+        keywordsKept: buttons.length === keywords.length && buttons.every((button, i) => button === keywords[i]),
+      };
+    }, before);
+    assert.ok(kept.blocks >= 5, `the article fills several blocks (${kept.blocks})`);
+    assert.ok(kept.keptBlocks >= kept.blocks - 1, `blocks not typed in are kept (${kept.keptBlocks} of ${kept.blocks})`);
+    assert.equal(kept.keywordsKept, true, 'the keyword list, unchanged, is not drawn again');
+    await compare('typing at the end');
+
+    // A new paragraph with new names in the middle, a paragraph split in two, the first line
+    // gone, a keyword selected and then cleared after an edit: each drawn as from scratch.
+    const text = await page.inputValue('#text');
+    const middle = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+    await replaceText(
+      page,
+      `${text.slice(0, middle)}Bupati Demak Eisti'anah meninjau Desa Wonorejo pada Selasa (4/3/2025) bersama 40 relawan.\n${text.slice(middle)}`,
+    );
+    await compare('a paragraph added in the middle');
+    const split = await page.inputValue('#text');
+    const at = split.indexOf('. ', 3000) + 2;
+    await replaceText(page, `${split.slice(0, at)}\n${split.slice(at)}`);
+    await replaceText(page, (await page.inputValue('#text')).replace(/^[^\n]*\n/, ''));
+    await compare('a line split and the first line removed');
+    await page.locator('#keywords .keyword').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('#reading mark.hit').length > 0);
+    await replaceText(page, `Warga ${await page.inputValue('#text')}`);
+    assert.ok(await page.locator('#reading mark.hit').count() > 0, 'the selection is still marked after the edit');
+    await page.click('#hit-clear');
+    await compare('a keyword selected, the text edited, the selection cleared');
     check();
   } finally {
     await close();
