@@ -21,15 +21,24 @@ pub enum OffsetUnit {
 }
 
 impl OffsetUnit {
-    /// The unit named as callers spell it (`utf8`, `utf16`, `codepoints`).
+    /// Every unit with its name as callers spell it.
+    pub const NAMES: [(&'static str, Self); 3] = [
+        ("utf8", Self::Utf8),
+        ("utf16", Self::Utf16),
+        ("codepoints", Self::Codepoints),
+    ];
+
+    /// The unit named `name` (see [`OffsetUnit::NAMES`]).
     pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "utf8" => Some(Self::Utf8),
-            "utf16" => Some(Self::Utf16),
-            "codepoints" => Some(Self::Codepoints),
-            _ => None,
-        }
+        from_name(&Self::NAMES, name)
     }
+}
+
+fn from_name<T: Copy>(names: &[(&str, T)], name: &str) -> Option<T> {
+    names
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, value)| value)
 }
 
 /// Which language the later stages should assume.
@@ -46,14 +55,13 @@ pub enum LanguageChoice {
 }
 
 impl LanguageChoice {
-    /// The choice named as callers spell it (`auto`, `id`, `en`).
+    /// Every choice with its name as callers spell it.
+    pub const NAMES: [(&'static str, Self); 3] =
+        [("auto", Self::Auto), ("id", Self::Id), ("en", Self::En)];
+
+    /// The choice named `name` (see [`LanguageChoice::NAMES`]).
     pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "auto" => Some(Self::Auto),
-            "id" => Some(Self::Id),
-            "en" => Some(Self::En),
-            _ => None,
-        }
+        from_name(&Self::NAMES, name)
     }
 }
 
@@ -121,13 +129,17 @@ mod tests {
 
     #[test]
     fn names_match_the_decoder() {
-        for name in ["utf8", "utf16", "codepoints", "UTF8", "bytes", ""] {
+        let units = OffsetUnit::NAMES.map(|(n, _)| n);
+        for name in units.iter().chain(&["UTF8", "bytes", ""]) {
             let serde = serde_json::from_str::<OffsetUnit>(&format!("\"{name}\"")).ok();
             assert_eq!(OffsetUnit::from_name(name), serde, "{name}");
+            assert!(serde.is_some() == units.contains(name));
         }
-        for name in ["auto", "id", "en", "ID", "fr", ""] {
+        let choices = LanguageChoice::NAMES.map(|(n, _)| n);
+        for name in choices.iter().chain(&["ID", "fr", ""]) {
             let serde = serde_json::from_str::<LanguageChoice>(&format!("\"{name}\"")).ok();
             assert_eq!(LanguageChoice::from_name(name), serde, "{name}");
+            assert!(serde.is_some() == choices.contains(name));
         }
     }
 

@@ -89,14 +89,14 @@ fn decode_options(value: JsValue) -> Result<Options, JsValue> {
             "tokens" => options.tokens = field.as_bool().ok_or_else(|| invalid("a boolean"))?,
             "offsets" => {
                 let unit = field.as_string().and_then(|s| OffsetUnit::from_name(&s));
-                options.offsets =
-                    Some(unit.ok_or_else(|| invalid("one of `utf8`, `utf16`, `codepoints`"))?);
+                options.offsets = Some(unit.ok_or_else(|| invalid(&one_of(&OffsetUnit::NAMES)))?);
             }
             "language" => {
                 let choice = field
                     .as_string()
                     .and_then(|s| LanguageChoice::from_name(&s));
-                options.language = choice.ok_or_else(|| invalid("one of `auto`, `id`, `en`"))?;
+                options.language =
+                    choice.ok_or_else(|| invalid(&one_of(&LanguageChoice::NAMES)))?;
             }
             "keywords" => {
                 let n = field
@@ -109,6 +109,12 @@ fn decode_options(value: JsValue) -> Result<Options, JsValue> {
         }
     }
     Ok(options)
+}
+
+/// "one of `a`, `b`, `c`" for a list of names.
+fn one_of<T>(names: &[(&str, T)]) -> String {
+    let names: Vec<String> = names.iter().map(|(n, _)| format!("`{n}`")).collect();
+    format!("one of {}", names.join(", "))
 }
 
 /// A value as an error message shows it: strings quoted, numbers as JavaScript writes

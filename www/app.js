@@ -260,6 +260,12 @@ function placeChildren(parent, nodes) {
   });
 }
 
+/** Forgets the entries of `map` whose key is not in `keys` (panel parts no longer shown). */
+function keepOnly(map, keys) {
+  const wanted = new Set(keys);
+  for (const key of map.keys()) if (!wanted.has(key)) map.delete(key);
+}
+
 function formatSize(bytes) {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -1343,9 +1349,7 @@ function renderEntities(entities) {
     drawn.entities = drawing;
     renderLegend(groups);
     placeChildren(els.entityGroups, groups.map((group, i) => renderEntityGroup(group, i)));
-    for (const label of entitySections.keys()) {
-      if (!groups.some((group) => group.type.label === label)) entitySections.delete(label);
-    }
+    keepOnly(entitySections, groups.map((group) => group.type.label));
   }
   els.entitiesEmpty.hidden = entities.length > 0;
   els.entityGroups.hidden = entities.length === 0;
@@ -1655,9 +1659,7 @@ function renderTokens(tokenGroups) {
   morphChildren(els.kindRows, rows);
 
   placeChildren(els.kindGroups, groups.map(renderKindGroup));
-  for (const kind of kindSections.keys()) {
-    if (!groups.some((group) => group.kind === kind)) kindSections.delete(kind);
-  }
+  keepOnly(kindSections, groups.map((group) => group.kind));
 }
 
 function safeKind(kind) {

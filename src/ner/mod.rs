@@ -126,9 +126,8 @@ pub fn tag_words(
         *owner = address;
     }
     scores.clear();
-    let far = far_from_names(words);
-    for (i, w) in words.iter().enumerate() {
-        if far[i] {
+    for ((i, w), far) in words.iter().enumerate().zip(far_from_names(words)) {
+        if far {
             scores.push(OUTSIDE);
             continue;
         }
@@ -170,25 +169,24 @@ pub fn tag_words(
 /// How far (in words) a capitalised word makes its neighbours worth scoring.
 const REACH: usize = 2;
 
-/// The words with no capitalised word within [`REACH`] places either side. They are
+/// For each word, whether no capitalised word stands within [`REACH`] places either side. Such
+/// words are
 /// outside any name (a name is a run of capitalised words, with at most a short particle
 /// inside it), so they are scored as outside without a look at the weights; on the
 /// development sets that changes no tag.
-fn far_from_names(words: &[Word]) -> Vec<bool> {
+fn far_from_names(words: &[Word]) -> impl Iterator<Item = bool> + '_ {
     let word = TokenKind::Word as u8;
-    let capital = |k: usize| words[k].capital && words[k].kind == word;
+    let capital = move |k: usize| words[k].capital && words[k].kind == word;
     // The first capitalised word at or after `i - REACH` (`usize::MAX` for none).
-    let first_from = |from: usize| (from..words.len()).find(|&k| capital(k));
+    let first_from = move |from: usize| (from..words.len()).find(|&k| capital(k));
     let mut ahead = first_from(0).unwrap_or(usize::MAX);
-    (0..words.len())
-        .map(|i| {
-            let from = i.saturating_sub(REACH);
-            if ahead < from {
-                ahead = first_from(from).unwrap_or(usize::MAX);
-            }
-            ahead > i + REACH
-        })
-        .collect()
+    (0..words.len()).map(move |i| {
+        let from = i.saturating_sub(REACH);
+        if ahead < from {
+            ahead = first_from(from).unwrap_or(usize::MAX);
+        }
+        ahead > i + REACH
+    })
 }
 
 /// The scores of a word that is surely outside any name: only the outside tag is open.
@@ -1064,12 +1062,13 @@ mod tests {
                 w
             })
             .collect();
-        let far: Vec<usize> = (0..words.len())
-            .filter(|&i| far_from_names(&words)[i])
+        let far: Vec<usize> = far_from_names(&words)
+            .enumerate()
+            .filter_map(|(i, far)| far.then_some(i))
             .collect();
         // Presiden and Joko are words 8 and 9: words 6 to 11 are near them.
         assert_eq!(far, [0, 1, 2, 3, 4, 5, 12, 13, 14, 15, 16, 17, 18]);
-        assert!(far_from_names(&[]).is_empty());
+        assert_eq!(far_from_names(&[]).count(), 0);
     }
 
     fn mentions(text: &str, spans: &[(&str, EntityLabel)]) -> (Tokens, Vec<Mention>) {

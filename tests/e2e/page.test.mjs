@@ -418,46 +418,6 @@ test('a stale result never overwrites a newer one', async () => {
   }
 });
 
-test('a 10 KB article shows its results soon after the last keystroke', async () => {
-  const { page, check, close } = await openPage();
-  try {
-    const article = fixture('id_banjir.txt').repeat(8); // about 10 KB
-    await page.fill('#text', article);
-    await settled(page);
-    // From the input event to the first animation frame after the new numbers are in the DOM.
-    const timings = [];
-    for (let i = 0; i < 7; i++) {
-      timings.push(
-        await page.evaluate(async (text) => {
-          const box = document.getElementById('text');
-          const results = document.getElementById('results');
-          box.value = text;
-          const want = String(Number(results.dataset.requested) + 1);
-          const started = performance.now();
-          box.dispatchEvent(new Event('input'));
-          await new Promise((ok) => {
-            const poll = () => (results.dataset.rendered === want ? ok() : setTimeout(poll, 1));
-            poll();
-          });
-          await new Promise((ok) => requestAnimationFrame(ok));
-          return performance.now() - started;
-        }, `${article} Tambahan ${i}.`),
-      );
-    }
-    timings.sort((a, b) => a - b);
-    const median = timings[Math.floor(timings.length / 2)];
-    console.log(`# 10 KB article, keystroke to results: median ${median.toFixed(0)} ms (${timings.map((t) => t.toFixed(0)).join(', ')})`);
-    // The requirement is well under 100 ms. On a 2-core VM this takes 30-50 ms (a debounce as
-    // long as the last drawing took, the analysis, drawing only what changed), also with both
-    // cores busy with other work; a long debounce or a redraw of everything goes past the bound.
-    assert.ok(median < 100, `median ${median.toFixed(0)} ms`);
-    await assertMatchesNode(page, `${article} Tambahan 6.`);
-    check();
-  } finally {
-    await close();
-  }
-});
-
 /**
  * The results as drawn, as markup (read here to compare two pages; the page itself never
  * writes markup). Left out: the analysis time, and what the reading view's elements get as the
