@@ -215,7 +215,6 @@ impl Key {
 /// Statistics of one candidate phrase.
 #[derive(Clone, Default)]
 struct Phrase {
-    key: Key,
     count: u32,
     first_sentence: u32,
     last_sentence: u32,
@@ -224,14 +223,20 @@ struct Phrase {
     named: u32,
     /// Occurrences in the headline (the first story sentence).
     headline: u32,
-    /// Token range of the first occurrence (all of them are in one list, [`Occurrence`]).
+    /// Token range of the first occurrence (all of them are in one list, [`Occurrence`]),
+    /// which also gives the phrase's key ([`Lexicon::key_of`]): a long text has tens of
+    /// thousands of phrases, and the key would be over a third of each.
     first: (u32, u32),
     /// Folded into another phrase.
     folded: bool,
-    /// The name this one-word name folded into: its occurrences count there.
-    merged_into: Option<u32>,
+    /// The name this one-word name folded into ([`NOT_MERGED`] for none): its occurrences
+    /// count there.
+    merged_into: u32,
     weight: f64,
 }
+
+/// [`Phrase::merged_into`] of a phrase that did not fold into a name.
+const NOT_MERGED: u32 = u32::MAX;
 
 /// One occurrence of a phrase: its id and token range. All phrases share one list, so
 /// a text with thousands of phrases does not allocate thousands of small vectors.
@@ -257,6 +262,12 @@ struct Lexicon<'a> {
 }
 
 impl Lexicon<'_> {
+    /// The key of the phrase whose occurrence spans tokens `first.0..first.1`.
+    fn key_of(&self, first: (u32, u32)) -> Key {
+        Key::of((first.0..first.1).map(|i| self.terms[self.of_token[i as usize] as usize].group))
+            .unwrap_or_default()
+    }
+
     /// A group's key: a stem, or a name's lower-case form.
     fn group_key(&self, g: u32) -> &str {
         let Some(&(term, alternative)) = self.groups.get(g as usize) else {
@@ -356,7 +367,7 @@ fn lexicon<'a>(
     let stop = stopwords::for_language(language);
     let stemmer = Stemmer::for_language(language);
     let mut ids: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(tokens.list.len() / 2, Default::default());
+        FxHashMap::with_capacity_and_hasher(start_size(tokens.list.len() / 2), Default::default());
     let mut terms: Vec<Term> = Vec::new();
     let mut of_token = vec![u32::MAX; tokens.list.len()];
     let weak = stopwords::weak_for_language(language);
@@ -601,16 +612,23 @@ fn units(text: &str, tokens: &Tokens, skip: &[bool], titled: &[bool], lex: &Lexi
     out
 }
 
+/// The room to reserve for `estimate` distinct items (words, phrases): all of them for an
+/// article, but a long text repeats itself, so beyond a few thousand a table grows as it
+/// fills instead of reserving memory for items that never come.
+fn start_size(estimate: usize) -> usize {
+    estimate.min(4096)
+}
+
 /// Splits runs made of two names that each stand alone elsewhere.
-fn split_runs(text: &str, tokens: &Tokens, units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit> {
+fn split_runs(text: &str, tokens: &Tokens, mut units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit> {
     let group = |i: u32| lex.terms[lex.of_token[i as usize] as usize].group;
     let key = |u: &Unit| Key::of((u.start..u.end).map(group));
     let runs = units.iter().filter(|u| u.kind == UnitKind::Run).count();
     let mut alone: FxHashMap<Key, u32> =
-        FxHashMap::with_capacity_and_hasher(runs, Default::default());
+        FxHashMap::with_capacity_and_hasher(start_size(runs), Default::default());
     // How often each sequence ends a longer run (*Jawa Barat* in *Polda Jawa Barat*).
     let mut ending: FxHashMap<Key, u32> =
-        FxHashMap::with_capacity_and_hasher(runs / 2, Default::default());
+        FxHashMap::with_capacity_and_hasher(start_size(runs / 2), Default::default());
     for u in units.iter().filter(|u| u.kind == UnitKind::Run) {
         if let Some(k) = key(u) {
             *alone.entry(k).or_default() += 1;
@@ -623,9 +641,11 @@ fn split_runs(text: &str, tokens: &Tokens, units: Vec<Unit>, lex: &Lexicon) -> V
     }
     // A capitalised word that opens a sentence joins the run after it when the two make a
     // name that the text writes elsewhere mid-sentence (*Jembatan* + *Gantung Sungai*).
-    let mut joined: Vec<Unit> = Vec::with_capacity(units.len());
-    for u in units {
-        if let Some(prev) = joined.last_mut() {
+    // In place: the units kept so far are `units[..kept]`.
+    let mut kept = 0;
+    for r in 0..units.len() {
+        let u = units[r];
+        if let Some(prev) = units[..kept].last_mut() {
             let capital = || {
                 let t = &tokens.list[prev.start as usize];
                 is_capitalised(tokens.surface(text, t))
@@ -643,10 +663,12 @@ fn split_runs(text: &str, tokens: &Tokens, units: Vec<Unit>, lex: &Lexicon) -> V
                 continue;
             }
         }
-        joined.push(u);
+        units[kept] = u;
+        kept += 1;
     }
-    let mut out = Vec::with_capacity(joined.len());
-    for u in joined {
+    units.truncate(kept);
+    let mut out = Vec::with_capacity(units.len() + units.len() / 16);
+    for u in units {
         let len = u.end - u.start;
         if u.kind != UnitKind::Run || len < 2 {
             out.push(u);
@@ -724,9 +746,9 @@ pub fn extract(
 
     // 2 · candidates.
     let mut index: FxHashMap<Key, u32> =
-        FxHashMap::with_capacity_and_hasher(units.len() * 2, Default::default());
-    let mut phrases: Vec<Phrase> = Vec::with_capacity(units.len() * 2);
-    let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len() * 3);
+        FxHashMap::with_capacity_and_hasher(start_size(units.len() * 2), Default::default());
+    let mut phrases: Vec<Phrase> = Vec::with_capacity(start_size(units.len() * 2));
+    let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len());
     for i in 0..units.len() {
         let first = units[i];
         if matches!(first.kind, UnitKind::Stop | UnitKind::Number) {
@@ -760,10 +782,10 @@ pub fn extract(
                     let id = *index.entry(key).or_insert(next);
                     if id == next {
                         phrases.push(Phrase {
-                            key,
                             first_sentence: u32::MAX,
                             last_sentence: u32::MAX,
                             first: (first.start, last.end),
+                            merged_into: NOT_MERGED,
                             ..Phrase::default()
                         });
                     }
@@ -801,8 +823,8 @@ pub fn extract(
 
     // 3 · scoring.
     let mut word_count = vec![0u32; lex.groups.len()];
-    for p in phrases.iter().filter(|p| p.key.len == 1) {
-        word_count[p.key.ids[0] as usize] = p.count;
+    for p in phrases.iter().filter(|p| p.first.1 - p.first.0 == 1) {
+        word_count[lex.key_of(p.first).ids[0] as usize] = p.count;
     }
     let profile = if language == "en" {
         &ENGLISH
@@ -821,16 +843,13 @@ pub fn extract(
                 })
                 .sum::<usize>() as f64
         };
-        p.weight = weight(p, profile, sentence_count, &word_count, chars);
-        if p.key
-            .ids()
-            .iter()
-            .all(|&g| lex.group_kinds[g as usize].weak)
-        {
+        let key = lex.key_of(p.first);
+        p.weight = weight(p, &key, profile, sentence_count, &word_count, chars);
+        if key.ids().iter().all(|&g| lex.group_kinds[g as usize].weak) {
             p.weight *= profile.weak;
         }
-        if p.key.len == 1 && profile.nominal != 0.0 {
-            let kind = lex.group_kinds[p.key.ids[0] as usize];
+        if key.len == 1 && profile.nominal != 0.0 {
+            let kind = lex.group_kinds[key.ids[0] as usize];
             let share = (f64::from(kind.nominal) - f64::from(kind.verbal)) / f64::from(p.count);
             p.weight *= (1.0 + profile.nominal * share).max(0.1);
         }
@@ -850,11 +869,13 @@ pub fn extract(
         if chosen.len() == limit {
             break;
         }
-        let ids = phrases[i].key.ids();
+        let key = lex.key_of(phrases[i].first);
+        let ids = key.ids();
         // A near-duplicate of a higher-ranked phrase: one holds all the other's words, or
         // they share two (*hujan deras mengguyur* / *deras mengguyur sentra*).
         let duplicate = chosen.iter().any(|&c| {
-            let other = phrases[c].key.ids();
+            let other = lex.key_of(phrases[c].first);
+            let other = other.ids();
             let shared = ids.iter().filter(|g| other.contains(g)).count();
             shared == ids.len() || shared == other.len() || shared >= 2
         });
@@ -876,7 +897,7 @@ pub fn extract(
         if let Some(&n) = slot.get(o.phrase as usize).filter(|&&n| n != u32::MAX) {
             own[n as usize].push(range);
             all[n as usize].push(range);
-        } else if let Some(n) = p.merged_into.map(|b| slot[b as usize]) {
+        } else if let Some(&n) = slot.get(p.merged_into as usize) {
             if n != u32::MAX {
                 all[n as usize].push(range);
             }
@@ -904,8 +925,8 @@ pub fn extract(
                 .collect();
             Found {
                 text: surface(text, tokens, &titled, own),
-                key: p
-                    .key
+                key: lex
+                    .key_of(p.first)
                     .ids()
                     .iter()
                     .map(|&g| lex.group_key(g))
@@ -982,9 +1003,16 @@ const ENGLISH: Profile = Profile {
 };
 
 /// The score of a phrase before folding; `letters` counts the letters of its words.
-fn weight(p: &Phrase, profile: &Profile, sentences: f64, word_count: &[u32], letters: f64) -> f64 {
+fn weight(
+    p: &Phrase,
+    key: &Key,
+    profile: &Profile,
+    sentences: f64,
+    word_count: &[u32],
+    letters: f64,
+) -> f64 {
     let count = f64::from(p.count);
-    let words = f64::from(p.key.len);
+    let words = f64::from(key.len);
     let length = if profile.word_length == 0.0 {
         1.0
     } else {
@@ -995,9 +1023,8 @@ fn weight(p: &Phrase, profile: &Profile, sentences: f64, word_count: &[u32], let
     let named = 1.0 + profile.named * f64::from(p.named) / count;
     let headline = 1.0 + profile.headline * f64::from(p.headline.min(1));
     // A phrase of frequent words is a theme; a pairing of rare words is an accident.
-    let cohesion = if p.key.len > 1 {
-        let mean = p
-            .key
+    let cohesion = if key.len > 1 {
+        let mean = key
             .ids()
             .iter()
             .map(|&g| f64::from(word_count[g as usize].max(1)).ln_1p())
@@ -1026,7 +1053,8 @@ fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
     let is_name = |p: &Phrase| p.named * 2 >= p.count;
     let mut into: Vec<Option<usize>> = vec![None; phrases.len()];
     for (b, long) in phrases.iter().enumerate() {
-        let ids = long.key.ids();
+        let key = lex.key_of(long.first);
+        let ids = key.ids();
         let long_name = is_name(long);
         if long.count < 2 && !long_name {
             continue;
@@ -1067,7 +1095,7 @@ fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
         let Some(b) = holder else { continue };
         phrases[a].folded = true;
         if is_name(&phrases[a]) {
-            phrases[a].merged_into = Some(b as u32);
+            phrases[a].merged_into = b as u32;
             let (weight, count) = (phrases[a].weight, phrases[a].count);
             let long = &mut phrases[b];
             long.count += count;

@@ -528,32 +528,44 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         return Vec::new();
     }
     // A word's facts depend on its surface alone (and its kind): news text repeats its
-    // words, so each distinct surface is worked out once.
-    let mut seen: FxHashMap<&str, Word> = FxHashMap::default();
-    let mut words: Vec<Word> = tokens
-        .list
-        .iter()
-        .map(|t| {
+    // words, so each distinct surface is worked out once, and a token keeps only the
+    // number of its word and its gazetteer mark. A sequence's words are laid out when
+    // it is read, so that only one sequence's are held at a time.
+    let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut distinct: Vec<Word> = Vec::new();
+    let mut word_of = vec![0u32; tokens.list.len()];
+    let mut gaz_of = vec![0u8; tokens.list.len()];
+    let mut first_read = |range: &std::ops::Range<usize>, words: &mut Vec<Word>| {
+        words.clear();
+        for (t, id) in tokens.list[range.clone()]
+            .iter()
+            .zip(&mut word_of[range.clone()])
+        {
             let surface = tokens.surface(text, t);
-            let mut word = *seen
-                .entry(surface)
-                .or_insert_with(|| Word::of(surface, tokens.key(text, t), t.kind));
+            *id = *seen.entry(surface).or_insert_with(|| {
+                distinct.push(Word::of(surface, tokens.key(text, t), t.kind));
+                (distinct.len() - 1) as u32
+            });
+            let mut word = distinct[*id as usize];
             word.kind = t.kind as u8;
-            word
-        })
-        .collect();
+            words.push(word);
+        }
+        gazetteer::mark(words);
+        for (g, w) in gaz_of[range.clone()].iter_mut().zip(words.iter()) {
+            *g = w.gaz;
+        }
+    };
     let ranges = sequences(tokens, skip);
-    for range in &ranges {
-        gazetteer::mark(&mut words[range.clone()]);
-    }
     let mut scratch = Scratch::default();
     // First the story's sentences, through the tagger; the names found there, a person's
     // surname and the known names of a headline are known for the second pass.
     let mut found: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(ranges.len());
     let mut titles = vec![false; ranges.len()];
     let mut known: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut words: Vec<Word> = Vec::new();
     for (r, range) in ranges.iter().enumerate() {
-        let words = &words[range.clone()];
+        first_read(range, &mut words);
+        let words = &words[..];
         if title_case(words) {
             titles[r] = true;
             // The tagger's short names stand in a headline; longer runs of capitals
@@ -587,7 +599,13 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
     // Then every sentence again: a known name the tagger passed over is still that name.
     let mut out = Vec::new();
     for ((range, mut list), title) in ranges.into_iter().zip(found).zip(titles) {
-        let words = &words[range.clone()];
+        words.clear();
+        words.extend(range.clone().map(|k| Word {
+            kind: tokens.list[k].kind as u8,
+            gaz: gaz_of[k],
+            ..distinct[word_of[k] as usize]
+        }));
+        let words = &words[..];
         let before = list.len();
         for r in recall(words, &known, title) {
             if !list[..before].iter().any(|m| m.0 < r.1 && r.0 < m.1) {
