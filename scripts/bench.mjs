@@ -4,7 +4,8 @@
 // Inputs: the articles in ../shared/seeds/*.txt when that folder exists, else the repository
 // fixtures. They are joined by blank lines into a ~5 KB article (cut at a line break at or
 // before 5 KiB) and repeated into ~1 MB of text; both are written to a temp folder and given
-// to the native binary with --raw, so the two sides measure exactly the same bytes.
+// to the native binary with --raw, so the two sides measure exactly the same bytes. When
+// ../shared/data/ner exists, a third input has no repeats: the NER training sentences.
 // Method on both sides: warm up 300 ms, then 7 samples of at least 200 ms; the median, and
 // the fastest sample ("best"), which is the steadier figure on a shared, noisy machine.
 // MB/s counts 10^6 bytes of UTF-8 input per second. A benchmark: it asserts nothing.
@@ -58,10 +59,40 @@ function article() {
   return cut > 0 ? buffer.subarray(0, cut).toString('utf8').trimEnd() : buffer.toString('utf8');
 }
 
+/**
+ * Text that does not repeat itself: the sentences of the Indonesian NER data sets in
+ * ../shared/data/ner (tokens joined by spaces, five sentences a paragraph), or null when the
+ * folder is missing. Repeated articles let kupas reuse what it worked out for a word; this
+ * shows the rate when nearly every sentence is new.
+ */
+function differentText() {
+  const folder = join(root, '..', 'shared', 'data', 'ner');
+  const files = ['idner-news-2k/train.txt', 'nergrit/train_preprocess.txt'].map((f) => join(folder, f));
+  if (!files.every(existsSync)) return null;
+  const sentences = [];
+  for (const file of files) {
+    let words = [];
+    for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+      const token = line.trim().split(/\s+/)[0];
+      if (token) words.push(token);
+      else if (words.length) {
+        sentences.push(words.join(' '));
+        words = [];
+      }
+    }
+    if (words.length) sentences.push(words.join(' '));
+  }
+  const paragraphs = [];
+  for (let i = 0; i < sentences.length; i += 5) paragraphs.push(sentences.slice(i, i + 5).join(' '));
+  return paragraphs.join('\n\n');
+}
+
 const inputs = [
   { name: 'article ~5 KB', file: 'article-5kb.txt', text: article() },
   { name: 'text ~1 MB', file: 'text-1mb.txt', text: repeatTo(LARGE_BYTES) },
 ];
+const different = differentText();
+if (different) inputs.push({ name: 'different text ~0.5 MB', file: 'text-different.txt', text: different });
 const work = mkdtempSync(join(tmpdir(), 'kupas-bench-'));
 for (const input of inputs) {
   input.path = join(work, input.file);
