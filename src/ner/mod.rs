@@ -743,14 +743,18 @@ pub struct Resolved {
     pub source: bool,
 }
 
-/// The words of a mention, joined by single spaces.
+/// A mention as it reads: its tokens, with a single space wherever the text has any.
 fn render(text: &str, tokens: &Tokens, m: &Mention) -> String {
     let mut out = String::new();
+    let mut last: Option<usize> = None;
     for t in &tokens.list[m.start..m.end] {
-        if !out.is_empty() {
+        // Tokens written together stay together (*(DK PBB)*); any space between two
+        // becomes one space.
+        if last.is_some_and(|end| end < t.start) {
             out.push(' ');
         }
         out.push_str(tokens.surface(text, t));
+        last = Some(t.end);
     }
     out
 }
@@ -802,8 +806,7 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
     let mut by_words: FxHashMap<(EntityLabel, Vec<String>), usize> = FxHashMap::default();
     let of: Vec<usize> = mentions
         .iter()
-        .zip(&names)
-        .map(|(m, name)| {
+        .map(|m| {
             let words: Vec<Word> = tokens.list[m.start..m.end]
                 .iter()
                 .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
@@ -811,8 +814,9 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
             let key = Distinct {
                 label: m.label,
                 known: gazetteer::entity(&words).map(|(id, _)| id),
-                words: name
-                    .split([' ', '-'])
+                words: tokens.list[m.start..m.end]
+                    .iter()
+                    .flat_map(|t| tokens.surface(text, t).split('-'))
                     .filter(|w| !w.is_empty())
                     .map(str::to_lowercase)
                     .collect(),
@@ -917,8 +921,27 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
             })
             .unwrap_or(0);
         entity.text = entity.aliases.remove(best);
+        // A name written with its acronym in brackets reads as the name, and the acronym
+        // is one of its names.
+        if let Some((name, acronym)) = bracketed_acronym(&entity.text) {
+            let (name, acronym) = (name.to_string(), acronym.to_string());
+            entity.aliases.retain(|a| *a != name && *a != acronym);
+            entity.aliases.push(acronym);
+            entity.text = name;
+        }
     }
     entities
+}
+
+/// A name that ends with its acronym in brackets, as the name and the acronym
+/// (*Dewan Keamanan PBB (DK PBB)*); `None` for other names, and for a bracket that is
+/// not an acronym (*PT Pertamina (Persero)*).
+fn bracketed_acronym(name: &str) -> Option<(&str, &str)> {
+    let open = name.rfind('(')?;
+    let inner = name.strip_suffix(')')?.get(open + 1..)?.trim();
+    let before = name[..open].trim_end();
+    let acronym = inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
+    (acronym && !before.is_empty() && !before.contains('(')).then_some((before, inner))
 }
 
 /// The words of a name for comparing across articles: lower case, hyphens as spaces.
@@ -1111,6 +1134,45 @@ mod tests {
             });
         }
         (tokens, out)
+    }
+
+    #[test]
+    fn a_name_with_its_acronym_in_brackets_reads_as_the_name() {
+        use EntityLabel::*;
+        let text = "Partai Amanat Nasional (PAN) menolak. Ketua PAN hadir. \
+                    Dewan Kota ( DK ) bersidang. PT Sumber Air (Persero) diam.";
+        let (tokens, found) = mentions(
+            text,
+            &[
+                ("Partai Amanat Nasional (PAN)", Organization),
+                ("PAN", Organization),
+                ("Dewan Kota ( DK )", Organization),
+                ("PT Sumber Air (Persero)", Organization),
+            ],
+        );
+        let entities = resolve(text, &tokens, &found);
+        let summary: Vec<(&str, usize, Vec<&str>)> = entities
+            .iter()
+            .map(|e| {
+                let aliases = e.aliases.iter().map(String::as_str).collect();
+                (e.text.as_str(), e.mentions.len(), aliases)
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("Partai Amanat Nasional", 2, vec!["PAN"]),
+                ("Dewan Kota", 1, vec!["DK"]),
+                // A legal form in brackets is part of the name, written as in the text.
+                ("PT Sumber Air (Persero)", 1, vec![]),
+            ]
+        );
+        assert_eq!(bracketed_acronym("(PAN)"), None);
+        assert_eq!(bracketed_acronym("Dewan (Kota) (DK)"), None);
+        assert_eq!(
+            bracketed_acronym("Bank Dunia (WB)"),
+            Some(("Bank Dunia", "WB"))
+        );
     }
 
     #[test]
