@@ -89,6 +89,12 @@ impl Tokens {
     }
 
     fn add(&mut self, start: usize, end: usize, kind: TokenKind, sentence: usize, key: Key) {
+        if self.list.len() == self.list.capacity() {
+            // Half again rather than double: the list was sized for ordinary text, and a
+            // text with more tokens (`a,a,a,…`) would otherwise hold both copies of a
+            // list up to twice its size while it moves.
+            self.list.reserve_exact(self.list.len() / 2 + 16);
+        }
         self.list.push(Token {
             start,
             end,
