@@ -864,7 +864,8 @@ pub fn extract(
             .then(phrases[a].first.cmp(&phrases[b].first))
     };
     crate::sort::sort_by(&mut order, |a, b| rank(a, b).is_lt());
-    let mut chosen: Vec<usize> = Vec::new();
+    // The chosen phrases, with their keys.
+    let mut chosen: Vec<(usize, Key)> = Vec::new();
     for &i in &order {
         if chosen.len() == limit {
             break;
@@ -873,20 +874,19 @@ pub fn extract(
         let ids = key.ids();
         // A near-duplicate of a higher-ranked phrase: one holds all the other's words, or
         // they share two (*hujan deras mengguyur* / *deras mengguyur sentra*).
-        let duplicate = chosen.iter().any(|&c| {
-            let other = lex.key_of(phrases[c].first);
+        let duplicate = chosen.iter().any(|(_, other)| {
             let other = other.ids();
             let shared = ids.iter().filter(|g| other.contains(g)).count();
             shared == ids.len() || shared == other.len() || shared >= 2
         });
         if !duplicate {
-            chosen.push(i);
+            chosen.push((i, key));
         }
     }
     // Each chosen phrase's own occurrences (for its surface form) and those of the
     // names folded into it, in one pass over the shared list.
     let mut slot = vec![u32::MAX; phrases.len()];
-    for (n, &i) in chosen.iter().enumerate() {
+    for (n, &(i, _)) in chosen.iter().enumerate() {
         slot[i] = n as u32;
     }
     let mut own: Vec<Vec<(u32, u32)>> = vec![Vec::new(); chosen.len()];
@@ -906,7 +906,7 @@ pub fn extract(
     chosen
         .into_iter()
         .zip(own.iter().zip(all))
-        .map(|(i, (own, mut all))| {
+        .map(|((i, key), (own, mut all))| {
             let p = &phrases[i];
             // A folded name's occurrence may sit inside one of the phrase's own (*Ribuan*
             // in *Ribuan warga*): the longer one stays, and no two places overlap.
@@ -925,8 +925,7 @@ pub fn extract(
                 .collect();
             Found {
                 text: surface(text, tokens, &titled, own),
-                key: lex
-                    .key_of(p.first)
+                key: key
                     .ids()
                     .iter()
                     .map(|&g| lex.group_key(g))

@@ -169,11 +169,10 @@ pub fn tag_words(
 /// How far (in words) a capitalised word makes its neighbours worth scoring.
 const REACH: usize = 2;
 
-/// For each word, whether no capitalised word stands within [`REACH`] places either side. Such
-/// words are
-/// outside any name (a name is a run of capitalised words, with at most a short particle
-/// inside it), so they are scored as outside without a look at the weights; on the
-/// development sets that changes no tag.
+/// For each word, whether no capitalised word stands within [`REACH`] places either side.
+/// Such words are outside any name (a name is a run of capitalised words, with at most a
+/// short particle inside it), so they are scored as outside without a look at the weights;
+/// on the development sets that changes no tag.
 fn far_from_names(words: &[Word]) -> impl Iterator<Item = bool> + '_ {
     let word = TokenKind::Word as u8;
     let capital = move |k: usize| words[k].capital && words[k].kind == word;
@@ -1136,6 +1135,17 @@ mod tests {
         (tokens, out)
     }
 
+    /// Each entity's text, number of mentions and aliases.
+    fn summary(entities: &[Resolved]) -> Vec<(&str, usize, Vec<&str>)> {
+        entities
+            .iter()
+            .map(|e| {
+                let aliases = e.aliases.iter().map(String::as_str).collect();
+                (e.text.as_str(), e.mentions.len(), aliases)
+            })
+            .collect()
+    }
+
     #[test]
     fn a_name_with_its_acronym_in_brackets_reads_as_the_name() {
         use EntityLabel::*;
@@ -1151,15 +1161,8 @@ mod tests {
             ],
         );
         let entities = resolve(text, &tokens, &found);
-        let summary: Vec<(&str, usize, Vec<&str>)> = entities
-            .iter()
-            .map(|e| {
-                let aliases = e.aliases.iter().map(String::as_str).collect();
-                (e.text.as_str(), e.mentions.len(), aliases)
-            })
-            .collect();
         assert_eq!(
-            summary,
+            summary(&entities),
             [
                 ("Partai Amanat Nasional", 2, vec!["PAN"]),
                 ("Dewan Kota", 1, vec!["DK"]),
@@ -1192,15 +1195,8 @@ mod tests {
             ],
         );
         let entities = resolve(text, &tokens, &found);
-        let summary: Vec<(&str, usize, Vec<&str>)> = entities
-            .iter()
-            .map(|e| {
-                let aliases = e.aliases.iter().map(String::as_str).collect();
-                (e.text.as_str(), e.mentions.len(), aliases)
-            })
-            .collect();
         assert_eq!(
-            summary,
+            summary(&entities),
             [
                 // Two full names hold "Kim": before either it stays on its own, after
                 // them it joins the one said last.
