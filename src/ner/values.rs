@@ -705,6 +705,51 @@ fn decimal_point(s: &str, style: Style) -> Option<Option<usize>> {
     (head_ok && groups.all(|g| g.len() == 3)).then_some(point)
 }
 
+/// Exact powers of ten, for [`number_of`].
+const TENS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The number that [`decimal`]'s text (digits, at most one point) stands for. The same
+/// `f64` as `str::parse` when the text has at most 15 significant digits and at most 22
+/// after the point (one rounding of an exact quotient), else within a few units in the
+/// last place; digits past the 38th are dropped. Written here because the standard
+/// parser's tables weigh some 16 KB in the wasm, for amounts that are never that long.
+fn number_of(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    const FULL: u128 = 10u128.pow(37);
+    // The value is `m` × 10^`exp`.
+    let (mut m, mut exp) = (0u128, 0i32);
+    for b in int.bytes() {
+        if m < FULL {
+            m = m * 10 + u128::from(b - b'0');
+        } else {
+            exp += 1;
+        }
+    }
+    for b in frac.bytes() {
+        if m < FULL {
+            m = m * 10 + u128::from(b - b'0');
+            exp -= 1;
+        }
+    }
+    let ten = |k: i32| {
+        TENS.get(k as usize)
+            .copied()
+            .unwrap_or_else(|| 10f64.powi(k))
+    };
+    let x = m as f64;
+    Some(if exp >= 0 {
+        x * ten(exp)
+    } else {
+        x / ten(-exp)
+    })
+}
+
 /// The plain decimal text of a written number times 10^`scale`: `1,5` and 12 →
 /// `1500000000000`; `1.500.000,00` → `1500000`.
 fn decimal(s: &str, style: Style, scale: u32) -> Option<String> {
@@ -841,7 +886,7 @@ impl Value {
     }
 
     fn amount(start: usize, end: usize, label: EntityLabel, value: String, unit: String) -> Value {
-        let amount = value.parse::<f64>().ok().filter(|a| a.is_finite());
+        let amount = number_of(&value);
         let (value, unit) = (Some(value), Some(unit));
         Value {
             start,
@@ -1669,6 +1714,45 @@ mod tests {
         assert_eq!(got, expected);
         // `won` is also a verb: a small amount is not Korean money.
         assert!(found("Arsenal 3 won").iter().all(|v| v.1 != Money));
+    }
+
+    #[test]
+    fn numbers_read_as_the_standard_parser_reads_them() {
+        let mut texts: Vec<String> = ["0", "7", "3.5", "14.3", "0.000001", "1500000000000"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        // Every length of integer and fraction up to 15 significant digits, from digits
+        // that vary, and a point at every place.
+        let digits = "918273645546372819";
+        for len in 1..=15 {
+            for point in 0..len {
+                let (a, b) = digits[..len].split_at(len - point);
+                texts.push(if b.is_empty() {
+                    a.into()
+                } else {
+                    format!("{a}.{b}")
+                });
+            }
+            texts.push(format!("{}{}", &digits[..len], "0".repeat(20)));
+            texts.push(format!("0.{}{}", "0".repeat(22 - len), &digits[..len]));
+        }
+        for s in &texts {
+            assert_eq!(number_of(s), s.parse().ok(), "{s}");
+        }
+        // Longer texts: close, not always the same last bit.
+        for s in [
+            "123456789012345678901234567890123456789",
+            "1234567890.1234567890123456789",
+            "0.12345678901234567890123456789",
+            "99999999999999999999999999999999999999999",
+        ] {
+            let (got, want) = (number_of(s).unwrap(), s.parse::<f64>().unwrap());
+            assert!(((got - want) / want).abs() < 1e-15, "{s}: {got} vs {want}");
+        }
+        for s in ["", ".5", "1.2.3", "1e5", "-1", "1,5"] {
+            assert_eq!(number_of(s), None, "{s}");
+        }
     }
 
     #[test]
