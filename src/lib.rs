@@ -37,6 +37,7 @@ pub mod analysis;
 pub mod boilerplate;
 pub mod error;
 pub mod hash;
+pub mod huffman;
 pub mod keywords;
 pub mod language;
 pub mod ner;

@@ -561,6 +561,10 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
     let mut found: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(ranges.len());
     let mut titles = vec![false; ranges.len()];
     let mut known: FxHashMap<u64, usize> = FxHashMap::default();
+    // The words the story writes in lower case: common words, where a headline
+    // capitalises them.
+    let mut lower: FxHashSet<u64> = FxHashSet::default();
+    let word = TokenKind::Word as u8;
     let mut words: Vec<Word> = Vec::new();
     for (r, range) in ranges.iter().enumerate() {
         first_read(range, &mut words);
@@ -582,6 +586,12 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
             }
             continue;
         }
+        lower.extend(
+            words
+                .iter()
+                .filter(|w| w.kind == word && !w.capital)
+                .map(|w| w.key),
+        );
         let mut mentions = tag_words(model, words, &mut scratch);
         cue_sources(words, &mut mentions);
         if english {
@@ -605,6 +615,19 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
             ..distinct[word_of[k] as usize]
         }));
         let words = &words[..];
+        if title {
+            // A name the tagger found in a headline goes when it holds a word that the
+            // story writes in lower case (outside a known name), or when all its words
+            // are stopwords (*Makin*): the capitals there say nothing.
+            let runs = gaz_runs(words);
+            let common = |k: usize| {
+                words[k].kind == word
+                    && lower.contains(&words[k].key)
+                    && !runs.iter().any(|r| r.0 <= k && k < r.1)
+            };
+            let stop = |k: usize| words[k].kind != word || FUNCTION_WORDS.contains(&words[k].key);
+            list.retain(|m| !(m.0..m.1).any(common) && !(m.0..m.1).all(stop));
+        }
         let before = list.len();
         for r in recall(words, &known, title) {
             if !list[..before].iter().any(|m| m.0 < r.1 && r.0 < m.1) {
