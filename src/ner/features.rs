@@ -188,9 +188,10 @@ fn char_affixes(key: &str) -> [u64; 5] {
 /// A feature: a template number mixed with a value, as 18 bits. The 108,000 features a
 /// training run meets share those 262,144 hashes, and features that share a hash learn
 /// as one; training sees the same sharing as tagging, and the 16,000 features the model
-/// keeps are stored as gaps of a byte each. Against 24-bit hashes (2026-11-23) the model
-/// file is 17 KB smaller gzipped and F1 is no lower (idner dev 78.35 against 77.54,
-/// NERGrit 69.97 against 68.77, English dev 89.96 against 91.11, two names of 137).
+/// keeps are stored as gaps of a byte each. Against 24-bit hashes, trained and stored
+/// alike (2026-11-23), the model file is 17 KB smaller gzipped and F1 is no lower: idner
+/// dev 78.35 against 77.54, NERGrit 69.97 against 68.77 (English dev 89.96 against 91.11,
+/// two names of 137).
 #[inline]
 fn mix(template: u64, value: u64) -> u32 {
     let h =
