@@ -309,6 +309,30 @@ static SOURCE_CUES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     ])
 });
 
+/// Offices whose holder's name follows the country they serve (*pemimpin Tiongkok Xi
+/// Jinping*, *Perdana Menteri Jepang …*).
+static OFFICE_CUES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(&[
+        "presiden",
+        "pemimpin",
+        "menteri",
+        "menlu",
+        "perdana",
+        "kanselir",
+        "raja",
+        "ratu",
+        "wapres",
+        "wakil",
+        "dubes",
+        "president",
+        "leader",
+        "minister",
+        "chancellor",
+        "king",
+        "queen",
+    ])
+});
+
 /// Begin tags.
 const PERSON: usize = 1;
 const ORGANIZATION: usize = 3;
@@ -594,6 +618,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         );
         let mut mentions = tag_words(model, words, &mut scratch);
         cue_sources(words, &mut mentions);
+        cue_office_holders(words, &mut mentions);
         if english {
             english::correct(words, &mut mentions);
         }
@@ -678,6 +703,41 @@ fn cue_sources(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
             .last()
             .map_or(start, |j| j + 1);
         found.push((start, end, ORGANIZATION));
+        added = true;
+    }
+    if added {
+        crate::sort::sort(found);
+    }
+}
+
+/// Adds the place and the person after an office and a known place (*pemimpin Tiongkok Xi
+/// Jinping*) when the tagger found neither: capitalised words there, up to three that no
+/// list knows, are the office holder's name.
+fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
+    const LONGEST: usize = 3;
+    let word = TokenKind::Word as u8;
+    let mut runs: Option<Vec<(usize, usize, usize)>> = None;
+    let mut added = false;
+    for k in 0..words.len() {
+        if !OFFICE_CUES.contains(&words[k].key) {
+            continue;
+        }
+        let runs = runs.get_or_insert_with(|| gaz_runs(words));
+        let Some(&(a, b, _)) = runs.iter().find(|r| r.0 == k + 1 && r.2 == LOCATION) else {
+            continue;
+        };
+        let end = (b..words.len().min(b + LONGEST))
+            .take_while(|&j| {
+                let w = &words[j];
+                w.kind == word && w.capital && w.gaz == 0 && !FUNCTION_WORDS.contains(&w.key)
+            })
+            .last()
+            .map_or(b, |j| j + 1);
+        if end == b || found.iter().any(|m| m.0 < end && a < m.1) {
+            continue;
+        }
+        found.push((a, b, LOCATION));
+        found.push((b, end, PERSON));
         added = true;
     }
     if added {
@@ -1376,6 +1436,54 @@ mod tests {
                 expected.iter().map(|&(s, t)| (s.to_string(), t)).collect();
             assert_eq!(refined(text, raw), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn an_office_and_a_known_place_announce_the_holder() {
+        let run = |text: &str, found: &[(usize, usize, usize)]| {
+            let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
+            let mut words: Vec<Word> = tokens
+                .list
+                .iter()
+                .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
+                .collect();
+            gazetteer::mark(&mut words);
+            let mut found = found.to_vec();
+            cue_office_holders(&words, &mut found);
+            let span = |&(s, e, tag): &(usize, usize, usize)| {
+                let (a, b) = (tokens.list[s].start, tokens.list[e - 1].end);
+                (&text[a..b], tag)
+            };
+            found
+                .iter()
+                .map(span)
+                .map(|(t, g)| (t.to_string(), g))
+                .collect::<Vec<_>>()
+        };
+        let owned = |list: &[(&str, usize)]| {
+            list.iter()
+                .map(|&(t, g)| (t.to_string(), g))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            run(
+                "Ia menyambut pemimpin Tiongkok Xi Jinping dan rombongan.",
+                &[]
+            ),
+            owned(&[("Tiongkok", LOCATION), ("Xi Jinping", PERSON)])
+        );
+        assert_eq!(
+            run("Perdana Menteri Jepang Fumio Kishida tiba.", &[]),
+            owned(&[("Jepang", LOCATION), ("Fumio Kishida", PERSON)])
+        );
+        // Without a known place between, or with nothing capitalised after it, or where
+        // the tagger found a name already: nothing is added.
+        assert_eq!(run("Presiden Joko Widodo tiba.", &[]), owned(&[]));
+        assert_eq!(run("Presiden Tiongkok tiba di Beijing.", &[]), owned(&[]));
+        assert_eq!(
+            run("pemimpin Tiongkok Xi Jinping", &[(1, 4, PERSON)]),
+            owned(&[("Tiongkok Xi Jinping", PERSON)])
+        );
     }
 
     #[test]
