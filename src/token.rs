@@ -35,12 +35,28 @@ pub struct Token {
     key: Key,
 }
 
+/// Where a token's key is: `arena[start..end]`, or the surface itself ([`Key::SURFACE`]).
+/// Two numbers rather than an enum, so that a token takes 24 bytes in wasm, not 28.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Key {
-    /// The key is the surface itself (already lower-case ASCII).
-    Surface,
+struct Key {
+    start: u32,
+    end: u32,
+}
+
+impl Key {
+    /// The key is the surface itself (already lower-case ASCII, or needing no change).
+    const SURFACE: Key = Key {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
+
     /// The key is `arena[start..end]`.
-    Arena(u32, u32),
+    fn arena(start: usize, end: usize) -> Key {
+        Key {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
 }
 
 /// The tokens of a text, with their keys.
@@ -59,9 +75,10 @@ impl Tokens {
 
     /// The key of token `t` (NFKC, lower-cased) in the normalized `text`.
     pub fn key<'s>(&'s self, text: &'s str, t: &Token) -> &'s str {
-        match t.key {
-            Key::Surface => &text[t.start..t.end],
-            Key::Arena(s, e) => &self.arena[s as usize..e as usize],
+        if t.key == Key::SURFACE {
+            &text[t.start..t.end]
+        } else {
+            &self.arena[t.key.start as usize..t.key.end as usize]
         }
     }
 
@@ -81,9 +98,9 @@ impl Tokens {
             let s = self.arena.len();
             self.arena.push_str(&text[start..end]);
             self.arena[s..].make_ascii_lowercase();
-            Key::Arena(s as u32, self.arena.len() as u32)
+            Key::arena(s, self.arena.len())
         } else {
-            Key::Surface
+            Key::SURFACE
         };
         self.add(start, end, kind, sentence, key);
     }
@@ -107,16 +124,16 @@ impl Tokens {
     fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, sentence: usize) {
         let surface = &text[start..end];
         let key = if key_is_surface(surface) {
-            Key::Surface
+            Key::SURFACE
         } else {
             let s = self.arena.len();
             push_key(surface, &mut self.arena);
             if self.arena[s..] == *surface {
                 // A key equal to its surface (`–`, `сергей`) needs no copy.
                 self.arena.truncate(s);
-                Key::Surface
+                Key::SURFACE
             } else {
-                Key::Arena(s as u32, self.arena.len() as u32)
+                Key::arena(s, self.arena.len())
             }
         };
         self.add(start, end, kind, sentence, key);
