@@ -338,8 +338,10 @@ impl Model {
                 at += 4;
             }
         }
-        // Weights and transitions stay finite (a sum of them too), so that no score is NaN.
-        let finite = |x: f32| x.is_finite() && x.abs() <= 1e30;
+        // Weights and transitions stay far from overflow (a weight is at most 127² times
+        // the scale; a path adds some two dozen a token over at most a few hundred
+        // tokens), so that no score is infinite or NaN.
+        let finite = |x: f32| x.is_finite() && x.abs() <= 1e20;
         if !finite(scale) || !transitions.iter().flatten().all(|&x| finite(x)) {
             return None;
         }
@@ -725,14 +727,14 @@ mod tests {
     #[test]
     fn decodes_random_models_like_the_reference_ties_and_all() {
         let mut rng = Rng(11);
-        for (n, range, scale) in [(50, 1, 0.5), (200, 2, 1.0), (500, 127, 0.01), (30, 3, 1e28)] {
+        for (n, range, scale) in [(50, 1, 0.5), (200, 2, 1.0), (500, 127, 0.01), (30, 3, 1e18)] {
             let bytes = random_model_bytes(&mut rng, n, range, scale);
             let model = Model::from_bytes(&bytes).unwrap();
             agrees_with_reference(&model, n as u64);
         }
         // A scale that would make a weight or a sum of them infinite (and then a score
         // NaN, whose sign the compiler does not keep) is not a model's.
-        for scale in [f32::INFINITY, f32::NAN, 1e31] {
+        for scale in [f32::INFINITY, f32::NAN, 1e21] {
             assert!(Model::from_bytes(&random_model_bytes(&mut rng, 30, 3, scale)).is_none());
         }
         agrees_with_reference(&Model::default(), 3);
