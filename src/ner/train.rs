@@ -423,8 +423,8 @@ mod tests {
 
     /// A tiny corpus written for this test: people after titles, places after "di".
     const TINY: &str = "\
-Presiden B-PER
-Budi I-PER
+Presiden O
+Budi B-PER
 Santoso I-PER
 tiba O
 di O
@@ -462,11 +462,11 @@ Ambon B-LOC
         assert_eq!(s.len(), 4);
         assert_eq!(
             s[0].names,
-            [(0..3, EntityLabel::Person), (5..6, EntityLabel::Location)]
+            [(1..3, EntityLabel::Person), (5..6, EntityLabel::Location)]
         );
         let ex = examples(&s[..1]);
         // Presiden Budi Santoso tiba di Medan .
-        assert_eq!(ex[0].tags, [1, 2, 2, 0, 0, 5, 0]);
+        assert_eq!(ex[0].tags, [0, 1, 2, 0, 0, 5, 0]);
     }
 
     #[test]
