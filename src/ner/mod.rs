@@ -309,32 +309,9 @@ static SOURCE_CUES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     ])
 });
 
-/// Offices whose holder's name follows the country they serve (*pemimpin Tiongkok Xi
-/// Jinping*, *Perdana Menteri Jepang …*).
-static OFFICE_CUES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(&[
-        "presiden",
-        "pemimpin",
-        "menteri",
-        "menlu",
-        "perdana",
-        "kanselir",
-        "raja",
-        "ratu",
-        "wapres",
-        "wakil",
-        "dubes",
-        "president",
-        "leader",
-        "minister",
-        "chancellor",
-        "king",
-        "queen",
-    ])
-});
-
 /// Offices, ranks and forms of address written in front of a person's name in Indonesian
-/// news, lower-cased. Not *Jaksa* (*Jaksa Agung …*: *Agung* is a name too), nor the
+/// news, lower-cased: not part of the name ([`refine`]), and before a known place the sign
+/// of an office holder's name ([`cue_office_holders`]). Not *Jaksa* (*Jaksa Agung …*: *Agung* is a name too), nor the
 /// honorifics that names keep (*Bung Tomo*, *Sultan …*, *Haji …*, *Ki Ageng …*).
 static PERSON_TITLES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     hashes(&[
@@ -650,10 +627,6 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
     let mut found: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(ranges.len());
     let mut titles = vec![false; ranges.len()];
     let mut known: FxHashMap<u64, usize> = FxHashMap::default();
-    // The words the story writes in lower case: common words, where a headline
-    // capitalises them.
-    let mut lower: FxHashSet<u64> = FxHashSet::default();
-    let word = TokenKind::Word as u8;
     let mut words: Vec<Word> = Vec::new();
     for (r, range) in ranges.iter().enumerate() {
         first_read(range, &mut words);
@@ -675,12 +648,6 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
             }
             continue;
         }
-        lower.extend(
-            words
-                .iter()
-                .filter(|w| w.kind == word && !w.capital)
-                .map(|w| w.key),
-        );
         let mut mentions = tag_words(model, words, &mut scratch);
         cue_sources(words, &mut mentions);
         cue_office_holders(words, &mut mentions);
@@ -695,6 +662,18 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         }
         found.push(mentions);
     }
+    // The words the text writes in lower case somewhere (common words, where a headline
+    // capitalises them), from the distinct words and only when there is a headline.
+    let word = TokenKind::Word as u8;
+    let lower: FxHashSet<u64> = if titles.contains(&true) {
+        distinct
+            .iter()
+            .filter(|w| w.kind == word && !w.capital)
+            .map(|w| w.key)
+            .collect()
+    } else {
+        FxHashSet::default()
+    };
     // Then every sentence again: a known name the tagger passed over is still that name.
     let mut out = Vec::new();
     for ((range, mut list), title) in ranges.into_iter().zip(found).zip(titles) {
@@ -784,7 +763,7 @@ fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     let mut runs: Option<Vec<(usize, usize, usize)>> = None;
     let mut added = false;
     for k in 0..words.len() {
-        if !OFFICE_CUES.contains(&words[k].key) {
+        if !PERSON_TITLES.contains(&words[k].key) {
             continue;
         }
         let runs = runs.get_or_insert_with(|| gaz_runs(words));
