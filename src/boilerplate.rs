@@ -133,8 +133,8 @@ fn classify(line: &str) -> Option<(BoilerplateKind, bool)> {
     None
 }
 
-/// A photo caption: a parenthesised credit with a site path or a photo label, or a line
-/// that ends with "Foto <source>".
+/// A photo caption: a parenthesised credit with a site path or a photo label and its
+/// source, or a line that ends with "Foto <source>".
 fn is_caption(line: &str) -> bool {
     let mut rest = line;
     while let Some(open) = rest.find('(') {
@@ -154,7 +154,11 @@ fn is_caption(line: &str) -> bool {
                 "getty images",
             ]
             .iter()
-            .any(|l| starts_with_ignore_ascii_case(inner, l));
+            // A label with nothing after it is a word in brackets: *(foto)* in a sentence.
+            .any(|l| {
+                inner.trim_end().len() > l.trim_end().len()
+                    && starts_with_ignore_ascii_case(inner, l)
+            });
             if site_path
                 || label
                 || inner.eq_ignore_ascii_case("ist")
@@ -433,5 +437,13 @@ mod tests {
         let text = "Presiden meresmikan jembatan.\nIa berkata jembatan itu penting.";
         assert!(detect(text).is_empty());
         assert!(detect("").is_empty());
+        // A bracketed word is not a credit; a label with its source is.
+        let aside = "Arsip itu memuat ribuan lembar (foto) dan surat, imbuh Budi.";
+        assert!(detect(aside).is_empty());
+        let credit = "Warga antre bantuan (Foto: Dok. Pemkot)";
+        assert_eq!(
+            kinds(credit),
+            [(credit.to_string(), BoilerplateKind::Caption)]
+        );
     }
 }

@@ -218,6 +218,10 @@ static SPLITS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     ])
 });
 
+/// The key hashes of *I* and *Ni*, which open Balinese names.
+static FORM_I: LazyLock<u64> = LazyLock::new(|| Word::key_hash("i"));
+static FORM_NI: LazyLock<u64> = LazyLock::new(|| Word::key_hash("ni"));
+
 /// The key hash of a full stop.
 static FULL_STOP: LazyLock<u64> = LazyLock::new(|| Word::key_hash("."));
 
@@ -361,6 +365,71 @@ static PERSON_TITLES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
         "perdana",
         "kanselir",
         "senator",
+        "direktur",
+        "dirjen",
+        "kepala",
+        "deputi",
+        "sekretaris",
+        "sekda",
+        "komisaris",
+        "rektor",
+        "dekan",
+        "camat",
+        "lurah",
+        "kapten",
+        "panglima",
+        "laksamana",
+        "marsekal",
+        "hakim",
+        "mensos",
+        "menkes",
+        "menag",
+        "mentan",
+        "menhub",
+        "menaker",
+        "menpora",
+        "mendikbud",
+        "prof",
+        "dr",
+    ])
+});
+
+/// Weekday names, by key hash: at either end of a name they are the date beside it
+/// (*the Financial Times Senin*), not part of it.
+static WEEKDAYS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(&[
+        "senin",
+        "selasa",
+        "rabu",
+        "kamis",
+        "jumat",
+        "sabtu",
+        "minggu",
+        "ahad",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ])
+});
+
+/// The Balinese names of birth order and caste (*Wayan*, *Made*, *Ketut*, *Gusti*…), by
+/// key hash: the *I* or *Ni* in front of them is part of the name (*I Made Sudarta*).
+static BALINESE: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(&[
+        "wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang", "gede", "nengah", "gusti",
+        "luh", "ayu",
+    ])
+});
+
+/// Indonesian reporting verbs written after the quote and before the speaker (*…, kata
+/// Sanchez.*), by key hash.
+static SPEAKER_CUES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(&[
+        "kata", "ujar", "imbuh", "ungkap", "tutur", "jelas", "tegas", "papar", "terang",
     ])
 });
 
@@ -455,7 +524,33 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
             }
         }
     }
+    // A weekday at either end is the date beside the name.
+    for piece in &mut pieces {
+        let day = |k: usize| WEEKDAYS.contains(&words[k].key);
+        while piece.0 < piece.1 && day(piece.1 - 1) {
+            piece.1 -= 1;
+            while piece.0 < piece.1 && !is_word(piece.1 - 1) {
+                piece.1 -= 1;
+            }
+        }
+        while piece.0 < piece.1 && day(piece.0) {
+            piece.0 += 1;
+            while piece.0 < piece.1 && !is_word(piece.0) {
+                piece.0 += 1;
+            }
+        }
+    }
     pieces.retain(|p| p.0 < p.1);
+    // *I* or *Ni* before a Balinese name is the name's first word (*I Made Sudarta*).
+    for piece in pieces.iter_mut().filter(|p| p.2 == PERSON) {
+        let s = piece.0;
+        if s > 0 && words[s - 1].capital && BALINESE.contains(&words[s].key) {
+            let before = words[s - 1].key;
+            if before == *FORM_I || before == *FORM_NI {
+                piece.0 = s - 1;
+            }
+        }
+    }
     // Offices and forms of address in front of a person (*Wapres Boediono*, *Ny Herawati
     // Boediono*) are not the name.
     for piece in pieces.iter_mut().filter(|p| p.2 == PERSON) {
@@ -651,6 +746,9 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         let mut mentions = tag_words(model, words, &mut scratch);
         cue_sources(words, &mut mentions);
         cue_office_holders(words, &mut mentions);
+        if !english {
+            cue_speakers(words, &mut mentions);
+        }
         if english {
             english::correct(words, &mut mentions);
         }
@@ -747,6 +845,50 @@ fn cue_sources(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
             .last()
             .map_or(start, |j| j + 1);
         found.push((start, end, ORGANIZATION));
+        added = true;
+    }
+    if added {
+        crate::sort::sort(found);
+    }
+}
+
+/// Adds the speaker after a reporting verb (*…, kata Sanchez.*, *imbuh Dewi Lestari*) when
+/// the tagger found no name there: up to three capitalised words that no list knows,
+/// which are not an office (*kata Menteri …*: the tagger reads the title and the name),
+/// an organisation (*kata Kementerian …*) or an acronym (*kata BMKG*).
+fn cue_speakers(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
+    const LONGEST: usize = 3;
+    let word = TokenKind::Word as u8;
+    let mut added = false;
+    for k in 0..words.len().saturating_sub(1) {
+        let start = k + 1;
+        let first = &words[start];
+        if !SPEAKER_CUES.contains(&words[k].key)
+            || words[k].capital
+            || first.kind != word
+            || !first.capital
+            || first.caps
+            || PERSON_TITLES.contains(&first.key)
+            || ORGANIZATION_HEADS.contains(&first.key)
+        {
+            continue;
+        }
+        let end = (start..words.len().min(start + LONGEST))
+            .take_while(|&j| {
+                let w = &words[j];
+                w.kind == word
+                    && w.capital
+                    && !w.caps
+                    && w.gaz == 0
+                    && !FUNCTION_WORDS.contains(&w.key)
+                    && !WEEKDAYS.contains(&w.key)
+            })
+            .last()
+            .map_or(start, |j| j + 1);
+        if end == start || found.iter().any(|m| m.0 < end && start < m.1) {
+            continue;
+        }
+        found.push((start, end, PERSON));
         added = true;
     }
     if added {
@@ -1410,7 +1552,7 @@ mod tests {
     fn refinement_corrects_what_the_tagger_gets_wrong_in_news() {
         // (text, the tagger's mentions, the refined mentions)
         type Case<'a> = (&'a str, &'a [(&'a str, usize)], &'a [(&'a str, usize)]);
-        let cases: [Case; 15] = [
+        let cases: [Case; 18] = [
             // Offices and forms of address in front of a person go, also before a known
             // place; honorifics that names keep stay.
             (
@@ -1494,6 +1636,19 @@ mod tests {
                 &[("Kremlin", PERSON)],
                 &[("Kremlin", ORGANIZATION)],
             ),
+            // A weekday beside a name is the date.
+            (
+                "Kata Harian Pagi Senin (3/6) sore.",
+                &[("Harian Pagi Senin", ORGANIZATION)],
+                &[("Harian Pagi", ORGANIZATION)],
+            ),
+            // *I* before a Balinese name is the name's, not a pronoun or a numeral.
+            (
+                "Kata I Made Sudarta di Denpasar.",
+                &[("Made Sudarta", PERSON)],
+                &[("I Made Sudarta", PERSON)],
+            ),
+            ("Kata I Gede.", &[("Gede", LOCATION)], &[("Gede", LOCATION)]),
         ];
         for (text, raw, expected) in cases {
             let expected: Vec<(String, usize)> =
@@ -1502,33 +1657,61 @@ mod tests {
         }
     }
 
+    /// A rule that adds names to those found in a sentence's words.
+    type Cue = fn(&[Word], &mut Vec<(usize, usize, usize)>);
+
+    /// What a cue rule adds to the names `found` in `text`, as (surface, tag).
+    fn cued(rule: Cue, text: &str, found: &[(usize, usize, usize)]) -> Vec<(String, usize)> {
+        let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
+        let mut words: Vec<Word> = tokens
+            .list
+            .iter()
+            .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
+            .collect();
+        gazetteer::mark(&mut words);
+        let mut found = found.to_vec();
+        rule(&words, &mut found);
+        found
+            .iter()
+            .map(|&(s, e, tag)| {
+                let (a, b) = (tokens.list[s].start, tokens.list[e - 1].end);
+                (text[a..b].to_string(), tag)
+            })
+            .collect()
+    }
+
+    fn owned(list: &[(&str, usize)]) -> Vec<(String, usize)> {
+        list.iter().map(|&(t, g)| (t.to_string(), g)).collect()
+    }
+
+    #[test]
+    fn a_reporting_verb_announces_the_speaker() {
+        let run = |text: &str, found: &[(usize, usize, usize)]| cued(cue_speakers, text, found);
+        assert_eq!(
+            run("Kami belum tahu, kata Sanchez.", &[]),
+            owned(&[("Sanchez", PERSON)])
+        );
+        assert_eq!(
+            run("Air naik cepat, ujar Dewi Lestari kepada wartawan.", &[]),
+            owned(&[("Dewi Lestari", PERSON)])
+        );
+        // An office, an organisation, an acronym, a known place or a lower-case word
+        // after the verb is not a speaker; nor is a name the tagger found already.
+        assert_eq!(run("Itu benar, kata Menteri Budi.", &[]), owned(&[]));
+        assert_eq!(run("Itu benar, kata Kementerian Sosial.", &[]), owned(&[]));
+        assert_eq!(run("Itu benar, kata BMKG.", &[]), owned(&[]));
+        assert_eq!(run("Itu benar, kata Jakarta.", &[]), owned(&[]));
+        assert_eq!(run("Itu benar, kata dia.", &[]), owned(&[]));
+        assert_eq!(
+            run("Itu benar, kata Sanchez.", &[(4, 5, PERSON)]),
+            owned(&[("Sanchez", PERSON)])
+        );
+    }
+
     #[test]
     fn an_office_and_a_known_place_announce_the_holder() {
-        let run = |text: &str, found: &[(usize, usize, usize)]| {
-            let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
-            let mut words: Vec<Word> = tokens
-                .list
-                .iter()
-                .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
-                .collect();
-            gazetteer::mark(&mut words);
-            let mut found = found.to_vec();
-            cue_office_holders(&words, &mut found);
-            let span = |&(s, e, tag): &(usize, usize, usize)| {
-                let (a, b) = (tokens.list[s].start, tokens.list[e - 1].end);
-                (&text[a..b], tag)
-            };
-            found
-                .iter()
-                .map(span)
-                .map(|(t, g)| (t.to_string(), g))
-                .collect::<Vec<_>>()
-        };
-        let owned = |list: &[(&str, usize)]| {
-            list.iter()
-                .map(|&(t, g)| (t.to_string(), g))
-                .collect::<Vec<_>>()
-        };
+        let run =
+            |text: &str, found: &[(usize, usize, usize)]| cued(cue_office_holders, text, found);
         assert_eq!(
             run(
                 "Ia menyambut pemimpin Tiongkok Xi Jinping dan rombongan.",
