@@ -59,7 +59,7 @@ fn main() {
         .nth(1)
         .unwrap_or_else(|| "data/unicode/nfkc.bin".into());
     let chars: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
-    let mut out = b"KUPASUN1".to_vec();
+    let mut out = b"KUPASUN2".to_vec();
 
     // Full compatibility decompositions that differ from the character itself.
     let mut decompositions = Vec::new();
@@ -77,9 +77,12 @@ fn main() {
         write(&mut out, c - key);
         key = *c;
     }
-    for (c, d) in &decompositions {
-        // The low bit marks a character that NFKC keeps as it is (é), when alone.
-        let alone = char::from_u32(*c).is_some_and(|c| c.to_string().nfkc().eq([c]));
+    // The low bit marks a character that NFKC keeps as it is (é), when alone.
+    let kept: Vec<bool> = decompositions
+        .iter()
+        .map(|(c, _)| char::from_u32(*c).is_some_and(|c| c.to_string().nfkc().eq([c])))
+        .collect();
+    for ((_, d), &alone) in decompositions.iter().zip(&kept) {
         write(&mut out, (d.len() as u32) << 1 | u32::from(alone));
     }
     for (c, d) in &decompositions {
@@ -113,6 +116,33 @@ fn main() {
         }
     }
     pairs.sort_unstable();
+    // The reader derives most pairs from the decompositions (`derived_pairs` in
+    // src/unicode.rs, restated here): only the others are written.
+    let full: std::collections::HashMap<&[char], u32> = decompositions
+        .iter()
+        .zip(&kept)
+        .filter(|(_, &k)| k)
+        .map(|((c, d), _)| (&d[..], *c))
+        .collect();
+    let mut derived = Vec::new();
+    for ((c, d), _) in decompositions.iter().zip(&kept).filter(|(_, &k)| k) {
+        if let Some((&last, head)) = d.split_last() {
+            let first = match head {
+                [one] => Some(*one as u32),
+                _ => full.get(head).copied(),
+            };
+            if let Some(first) = first {
+                derived.push((first, last as u32, *c));
+            }
+        }
+    }
+    derived.sort_unstable();
+    assert!(
+        derived.iter().all(|p| pairs.binary_search(p).is_ok()),
+        "a derived pair is not a composition"
+    );
+    let derived_count = derived.len();
+    pairs.retain(|p| derived.binary_search(p).is_err());
     write(&mut out, pairs.len() as u32);
     let mut prev = 0;
     for &(first, _, _) in &pairs {
@@ -130,9 +160,10 @@ fn main() {
 
     std::fs::write(&path, &out).unwrap_or_else(|e| panic!("writing {path}: {e}"));
     println!(
-        "{path}: {} bytes; {} decompositions, {} pairs",
+        "{path}: {} bytes; {} decompositions, {} pairs derived from them, {} written",
         out.len(),
         decompositions.len(),
+        derived_count,
         pairs.len()
     );
 }

@@ -8,14 +8,15 @@
 //! arithmetic, not by the table. `tests/unicode.rs` checks every code point, and a set of
 //! sequences, against the crate.
 //!
-//! Format `KUPASUN1` (all numbers LEB128; "zigzag" maps signed to unsigned; lists of
+//! Format `KUPASUN2` (all numbers LEB128; "zigzag" maps signed to unsigned; lists of
 //! records are stored a column at a time, which compresses better):
 //! - decompositions: `n`; `n` gaps to the previous key; `n` × `length × 2 + kept`, where
 //!   `kept` is 1 when NFKC keeps the character alone as it is (`é`); then each one's
 //!   characters as zigzag deltas, the first from the key, the others from the previous one;
 //! - combining-class runs: `n, n × (gap from the previous run's end, length, class)`;
-//! - composition pairs sorted by first character: `n`; `n` gaps of the first; `n` seconds;
-//!   `n` × zigzag(composite − first);
+//! - the composition pairs that the decompositions do not give ([`derived_pairs`]),
+//!   sorted by first character: `n`; `n` gaps of the first; `n` seconds;
+//!   `n` × zigzag(composite − first) (12 of the 961 pairs of Unicode 18);
 //! - combining-mark runs: `n, n × (gap from the previous run's end, length)`.
 
 use crate::varint::read as read_varint;
@@ -44,7 +45,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     Tables::from_bytes(include_bytes!("../data/unicode/nfkc.bin")).unwrap_or_else(Tables::empty)
 });
 
-const MAGIC: &[u8; 8] = b"KUPASUN1";
+const MAGIC: &[u8; 8] = b"KUPASUN2";
 
 fn zigzag(v: u32) -> i64 {
     i64::from(v >> 1) ^ -i64::from(v & 1)
@@ -104,6 +105,7 @@ impl Tables {
             t.classes.push((start, end, class));
         }
 
+        let mut pairs = t.derived_pairs();
         let n = next()? as usize;
         let mut first = 0u32;
         let mut firsts = Vec::with_capacity(n);
@@ -111,15 +113,20 @@ impl Tables {
             first = first.checked_add(next()?)?;
             firsts.push(first);
         }
-        for &first in &firsts {
-            let second = next()?;
-            t.pairs.push(u64::from(first) << 21 | u64::from(second));
-            t.seconds.push(second);
+        let mut seconds = Vec::with_capacity(n);
+        for _ in 0..n {
+            seconds.push(next()?);
         }
-        for &first in &firsts {
-            t.composites
-                .push(to_char(i64::from(first) + zigzag(next()?))?);
+        for (&first, second) in firsts.iter().zip(seconds) {
+            let composite = to_char(i64::from(first) + zigzag(next()?))?;
+            pairs.push((u64::from(first) << 21 | u64::from(second), composite));
         }
+        crate::sort::sort(&mut pairs);
+        t.seconds = pairs
+            .iter()
+            .map(|&(key, _)| key as u32 & 0x1F_FFFF)
+            .collect();
+        (t.pairs, t.composites) = pairs.into_iter().unzip();
         crate::sort::sort(&mut t.seconds);
         t.seconds.dedup();
 
@@ -132,9 +139,48 @@ impl Tables {
         (at == rest.len()).then_some(t)
     }
 
+    /// The composition pairs that the decompositions give, as `(first << 21 | second,
+    /// composite)`: a character that NFKC keeps, whose decomposition is its first
+    /// character's and one more (`ǖ` is `ü` and a macron, `ü` is `u` and a diaeresis).
+    /// The file holds the few others.
+    fn derived_pairs(&self) -> Vec<(u64, char)> {
+        let composite = |i: usize| {
+            let d = self.decomposition_at(i)?;
+            let (&last, head) = d.split_last()?;
+            (self.kept[i] && !head.is_empty()).then_some((head, last))
+        };
+        // Keys by decomposition, to find the character whose decomposition is a head.
+        let mut by_decomposition: Vec<(&[char], u32)> = (0..self.keys.len())
+            .filter(|&i| composite(i).is_some())
+            .filter_map(|i| Some((self.decomposition_at(i)?, self.keys[i])))
+            .collect();
+        crate::sort::sort(&mut by_decomposition);
+        let mut out = Vec::new();
+        for (i, &key) in self.keys.iter().enumerate() {
+            let Some((head, last)) = composite(i) else {
+                continue;
+            };
+            let first = match head {
+                [one] => Some(*one as u32),
+                _ => by_decomposition
+                    .binary_search_by(|(d, _)| (*d).cmp(head))
+                    .ok()
+                    .map(|j| by_decomposition[j].1),
+            };
+            if let (Some(first), Some(c)) = (first, char::from_u32(key)) {
+                out.push((u64::from(first) << 21 | u64::from(last as u32), c));
+            }
+        }
+        out
+    }
+
     fn decomposition(&self, c: char) -> Option<&[char]> {
-        let i = self.keys.binary_search(&(c as u32)).ok()?;
-        self.pool.get(self.at[i] as usize..self.at[i + 1] as usize)
+        self.decomposition_at(self.keys.binary_search(&(c as u32)).ok()?)
+    }
+
+    fn decomposition_at(&self, i: usize) -> Option<&[char]> {
+        self.pool
+            .get(*self.at.get(i)? as usize..*self.at.get(i + 1)? as usize)
     }
 
     fn class(&self, c: char) -> u8 {
@@ -359,6 +405,37 @@ mod tests {
         assert!(is_combining_mark('\u{93F}'));
         assert!(!is_combining_mark('a'));
         assert!(!is_combining_mark('é'));
+    }
+
+    #[test]
+    fn the_composition_pairs_are_the_databases() {
+        use unicode_normalization::char::{compose, decompose_canonical};
+        let t = &*TABLES;
+        assert!(t.pairs.len() > 900);
+        for (&key, &c) in t.pairs.iter().zip(&t.composites) {
+            let (a, b) = ((key >> 21) as u32, key as u32 & 0x1F_FFFF);
+            let (a, b) = (char::from_u32(a).unwrap(), char::from_u32(b).unwrap());
+            assert_eq!(compose(a, b), Some(c), "{a} {b}");
+        }
+        // Every primary composite is among them: its decomposition recomposes through one.
+        let mut found = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut d = Vec::new();
+            decompose_canonical(c, |x| d.push(x));
+            if let [.., a, b] = d[..] {
+                let first = d[..d.len() - 1]
+                    .iter()
+                    .copied()
+                    .reduce(|x, y| compose(x, y).unwrap_or(x));
+                if compose(first.unwrap_or(a), b) == Some(c)
+                    && !(0xAC00..=0xD7A3).contains(&(c as u32))
+                {
+                    found += 1;
+                    assert_eq!(t.compose(first.unwrap_or(a), b), Some(c), "{c}");
+                }
+            }
+        }
+        assert_eq!(found, t.pairs.len());
     }
 
     #[test]
