@@ -44,6 +44,7 @@ pub mod ner;
 pub mod normalize;
 pub mod offsets;
 pub mod options;
+mod porter2;
 mod scan;
 pub mod sentence;
 pub mod sort;

@@ -8,7 +8,8 @@
 //! *meny-* → *s*, *mem-* + vowel → *p*) and one suffix (*-kan*, *-an*, *-i*), never taking
 //! a word below three vowels. It needs no root dictionary, so nothing with a
 //! non-commercial licence is shipped. English uses Porter's revised algorithm (Snowball
-//! English) from the `rust-stemmers` crate (MIT / BSD-3-Clause).
+//! English), implemented in `porter2.rs` and checked word by word against the
+//! `rust-stemmers` crate.
 //!
 //! A stemmer is a registry entry chosen by language; [`Stemmer::None`] leaves words as
 //! they are, for languages without one.
@@ -72,17 +73,12 @@ impl Stemmer {
 }
 
 fn english(word: &str) -> Cow<'_, str> {
-    // The crate's Porter2 works on any string; restricting it to ASCII letters keeps
-    // names with digits or apostrophes (`g7`, `o'brien`) as they are.
+    // Restricted to ASCII letters, so that names with digits or apostrophes (`g7`,
+    // `o'brien`) stay as they are.
     if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return Cow::Borrowed(word);
     }
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    match stemmer.stem(word) {
-        Cow::Borrowed(_) => Cow::Borrowed(word),
-        Cow::Owned(s) if s == word => Cow::Borrowed(word),
-        Cow::Owned(s) => Cow::Owned(s),
-    }
+    crate::porter2::stem(word)
 }
 
 fn is_vowel(b: u8) -> bool {
