@@ -522,6 +522,10 @@ static COMMON_SUBJECTS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     ])
 });
 
+/// Currencies named after a country (*dolar AS*), by key hash.
+static CURRENCY_NAMES: LazyLock<FxHashSet<u64>> =
+    LazyLock::new(|| hashes(&["dolar", "dollar", "yen", "yuan", "won", "euro", "rupiah"]));
+
 /// Begin tags.
 const PERSON: usize = 1;
 const ORGANIZATION: usize = 3;
@@ -811,6 +815,11 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
     let mut found: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(ranges.len());
     let mut titles = vec![false; ranges.len()];
     let mut known: FxHashMap<u64, usize> = FxHashMap::default();
+    // The known places and organisations the tagger found, by gazetteer entity: their
+    // other names are found too (*AS* where the story found *Amerika Serikat*).
+    let mut known_entities: FxHashMap<u32, usize> = FxHashMap::default();
+    // How often the story writes each known place's acronym (*AS*).
+    let mut acronyms: FxHashMap<u64, u32> = FxHashMap::default();
     let mut words: Vec<Word> = Vec::new();
     for (r, range) in ranges.iter().enumerate() {
         first_read(range, &mut words);
@@ -836,6 +845,11 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         cue_sources(words, &mut mentions);
         cue_office_holders(words, &mut mentions);
         if !english {
+            for (s, e, tag) in gaz_runs(words) {
+                if tag == LOCATION && words[s..e].iter().all(|w| w.caps) {
+                    *acronyms.entry(run_hash(&words[s..e])).or_default() += 1;
+                }
+            }
             cue_speakers(words, &mut mentions);
         }
         if english {
@@ -843,6 +857,11 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         }
         for &(s, e, tag) in &mentions {
             known.insert(run_hash(&words[s..e]), tag);
+            if tag != PERSON {
+                if let Some((id, _)) = gazetteer::entity(&words[s..e]) {
+                    known_entities.entry(id).or_insert(tag);
+                }
+            }
             if tag == PERSON && e - s >= 2 && words[e - 1].capital {
                 known.entry(run_hash(&words[e - 1..e])).or_insert(PERSON);
             }
@@ -887,9 +906,10 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         }
         if !title && !english {
             cue_subjects(words, &lower, &mut list);
+            known_acronyms(words, &acronyms, &mut list);
         }
         let before = list.len();
-        for r in recall(words, &known, title) {
+        for r in recall(words, &known, &known_entities, title) {
             if !list[..before].iter().any(|m| m.0 < r.1 && r.0 < m.1) {
                 list.push(r);
             }
@@ -1033,6 +1053,36 @@ fn cue_subjects(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, 
     }
 }
 
+/// Adds the known places written as an acronym in capitals (*AS*) that the tagger passed
+/// over, when the story writes the acronym more than once (`counts`, by run hash) and no
+/// other capitalised word stands beside it (*AS Roma* is another name), nor a currency in
+/// front (*dolar AS* is a currency, not the place): an acronym the
+/// story keeps using is the place it names, where the tagger's context may say nothing.
+fn known_acronyms(
+    words: &[Word],
+    counts: &FxHashMap<u64, u32>,
+    found: &mut Vec<(usize, usize, usize)>,
+) {
+    let mut added = false;
+    let capital =
+        |k: Option<&Word>| k.is_some_and(|w| w.capital && w.kind == TokenKind::Word as u8);
+    for (s, e, tag) in gaz_runs(words) {
+        if tag != LOCATION
+            || counts.get(&run_hash(&words[s..e])).is_none_or(|&n| n < 2)
+            || (s > 0 && (capital(words.get(s - 1)) || CURRENCY_NAMES.contains(&words[s - 1].key)))
+            || capital(words.get(e))
+            || found.iter().any(|m| m.0 < e && s < m.1)
+        {
+            continue;
+        }
+        found.push((s, e, tag));
+        added = true;
+    }
+    if added {
+        crate::sort::sort(found);
+    }
+}
+
 /// Adds the place and the person after an office and a known place (*pemimpin Tiongkok Xi
 /// Jinping*) when the tagger found neither: capitalised words there, up to three that no
 /// list knows, are the office holder's name.
@@ -1097,18 +1147,27 @@ fn title_case(words: &[Word]) -> bool {
 }
 
 /// The names found elsewhere in the text, longest first, at each capitalised word of a
-/// sentence; with `gazetteer`, the gazetteer's names too (for a title-case line).
+/// sentence, and the other names of the gazetteer `entities` found elsewhere; with
+/// `gazetteer`, all the gazetteer's names (for a title-case line).
 fn recall(
     words: &[Word],
     known: &FxHashMap<u64, usize>,
+    entities: &FxHashMap<u32, usize>,
     gazetteer: bool,
 ) -> Vec<(usize, usize, usize)> {
     const LONGEST: usize = 6;
-    let runs = if gazetteer {
+    let mut runs = if gazetteer || !entities.is_empty() {
         gaz_runs(words)
     } else {
         Vec::new()
     };
+    if !gazetteer {
+        // Only the other names of the entities found elsewhere, with the type found there.
+        runs.retain_mut(|r| {
+            let found = gazetteer::entity(&words[r.0..r.1]).and_then(|(id, _)| entities.get(&id));
+            found.map(|&tag| r.2 = tag).is_some()
+        });
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -1121,7 +1180,7 @@ fn recall(
                 }
             }
         }
-        let found = found.or_else(|| runs.iter().find(|r| gazetteer && r.0 == i).copied());
+        let found = found.or_else(|| runs.iter().find(|r| r.0 == i).copied());
         match found {
             Some(m) => {
                 out.push(m);
@@ -1216,9 +1275,16 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
                 .iter()
                 .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
                 .collect();
+            // A name with its acronym in brackets is known by either part.
+            let open = words.iter().position(|w| BRACKETS.get(&w.key) == Some(&1));
+            let known = gazetteer::entity(&words).or_else(|| {
+                let open = open?;
+                gazetteer::entity(&words[..open])
+                    .or_else(|| gazetteer::entity(words.get(open + 1..words.len() - 1)?))
+            });
             let key = Distinct {
                 label: m.label,
-                known: gazetteer::entity(&words).map(|(id, _)| id),
+                known: known.map(|(id, _)| id),
                 words: tokens.list[m.start..m.end]
                     .iter()
                     .flat_map(|t| tokens.surface(text, t).split('-'))
@@ -1870,6 +1936,42 @@ mod tests {
         assert_eq!(run("Presiden menegaskan hal itu."), owned(&[]));
         assert_eq!(run("Polisi mengatakan hal itu."), owned(&[]));
         assert_eq!(run("Pemerintah menegaskan hal itu."), owned(&[]));
+    }
+
+    #[test]
+    fn a_known_place_is_found_by_its_other_names_and_repeated_acronym() {
+        let us = gazetteer::entity_of_name("Amerika Serikat").unwrap();
+        let text = "kemudian AS mundur, dan dolar AS jatuh.";
+        let words = |text: &str| {
+            let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
+            let mut words: Vec<Word> = tokens
+                .list
+                .iter()
+                .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
+                .collect();
+            gazetteer::mark(&mut words);
+            words
+        };
+        let w = words(text);
+        // Found as Amerika Serikat elsewhere: its acronym is found where it stands.
+        let entities: FxHashMap<u32, usize> = [(us, LOCATION)].into_iter().collect();
+        let found = recall(&w, &FxHashMap::default(), &entities, false);
+        assert_eq!(found, [(1, 2, LOCATION), (6, 7, LOCATION)]);
+        assert!(recall(&w, &FxHashMap::default(), &FxHashMap::default(), false).is_empty());
+        // An acronym the story writes twice is the place, but not after a currency.
+        let twice: FxHashMap<u64, u32> = [(run_hash(&w[1..2]), 2)].into_iter().collect();
+        let mut found = Vec::new();
+        known_acronyms(&w, &twice, &mut found);
+        assert_eq!(found, [(1, 2, LOCATION)]);
+        let once: FxHashMap<u64, u32> = [(run_hash(&w[1..2]), 1)].into_iter().collect();
+        let mut found = Vec::new();
+        known_acronyms(&w, &once, &mut found);
+        assert!(found.is_empty());
+        // Another capitalised word beside it makes another name (*AS Roma*).
+        let w = words("kemudian AS Roma menang.");
+        let mut found = Vec::new();
+        known_acronyms(&w, &twice, &mut found);
+        assert!(found.is_empty());
     }
 
     #[test]
