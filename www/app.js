@@ -512,6 +512,7 @@ function onWorkerMessage(event) {
     ms: message.ms,
     entry: state.latest.entry,
   };
+  noteFurniture(entryByKey(state.latest.entry), state.latest.text, state.view.result.boilerplate);
   render();
   markRendered(message.id);
   openPending();
@@ -2034,6 +2035,7 @@ function onCorpus(message) {
     return;
   }
   state.corpus = { version: job.version, keys: job.keys, result: message.result, ms: message.ms };
+  job.keys.forEach((key, i) => noteFurniture(entryByKey(key), job.texts[i], message.result.documents[i]?.boilerplate));
   if (job.version !== state.setVersion) {
     // The articles changed meanwhile: compare them again if someone is waiting.
     if (state.tab === 'compare' || state.corpusWaiters.length) scheduleCorpus(0);
@@ -2605,14 +2607,42 @@ function splitArticles(text) {
   return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
-/** An article's title: its first line with text, trimmed (and cut when very long), or ''. */
-function titleOf(text) {
-  const match = /\S[^\n]*/.exec(text.length > 4000 ? text.slice(0, 4000) : text);
-  if (!match) return '';
-  const line = match[0].trim();
+/**
+ * An article's title: its first line with text that is not page furniture (a source or
+ * editor credit, a date line: `furniture` is the analysis's `boilerplate`, when there is one
+ * for this text), else its first line with text; trimmed, cut when very long, or ''.
+ */
+function titleOf(text, furniture = []) {
+  const head = text.length > 4000 ? text.slice(0, 4000) : text;
+  const lines = /\S[^\n]*/g;
+  let title = null;
+  for (let match; (match = lines.exec(head)); ) {
+    const at = match.index;
+    const end = at + match[0].length;
+    const covering = furniture.find((f) => f.start <= at && at < f.end);
+    // A line that furniture only opens (a dateline: "Jakarta, IDN Times - …") keeps the rest.
+    const rest = covering ? head.slice(Math.min(covering.end, end), end).trim() : match[0];
+    title ??= match[0];
+    if (rest !== '') {
+      title = rest;
+      break;
+    }
+  }
+  if (title === null) return '';
+  const line = title.trim();
   return line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }
-const entryTitle = (entry) => titleOf(entry.text) || 'Untitled (empty)';
+/** The page furniture the last analysis of `entry`'s text found, if its text is unchanged. */
+const furnitureOf = (entry) => (entry.furniture?.text === entry.text ? entry.furniture.spans : []);
+const entryTitle = (entry) => titleOf(entry.text, furnitureOf(entry)) || 'Untitled (empty)';
+
+/** Keeps the furniture an analysis found in `text` for `entry`'s title; redraws the list when the title changes. */
+function noteFurniture(entry, text, spans) {
+  if (!entry || entry.text !== text) return;
+  const before = entryTitle(entry);
+  entry.furniture = { text, spans: spans ?? [] };
+  if (entryTitle(entry) !== before) renderFileList();
+}
 const currentEntry = () => state.entries.find((e) => e.key === state.current) ?? null;
 const entryByKey = (key) => state.entries.find((e) => e.key === key) ?? null;
 

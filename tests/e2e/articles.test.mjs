@@ -116,6 +116,28 @@ test('pasting articles separated by === lines makes one article each; add anothe
   }
 });
 
+test('an article that opens with page furniture is titled by its first line of story', async () => {
+  const { page, check, close } = await openPage();
+  try {
+    // An editor's credit, then a dateline that opens the story's first line.
+    const withFurniture =
+      'Editor: Budi Santoso\nSemarang, Kota Pos - Air laut pasang merendam kampung nelayan di pesisir utara pada ' +
+      'Senin (3/3/2025).\nWarga mengungsi ke masjid terdekat karena air terus naik.';
+    const furniture = analyze(withFurniture).boilerplate.map((b) => b.kind);
+    assert.deepEqual(furniture, ['credit', 'dateline'], 'the analysis finds the furniture the title skips');
+    await pasteArticles(page, [withFurniture, ARTICLES[0]]);
+    const story = 'Air laut pasang merendam kampung nelayan di pesisir utara pada Senin (3/3/2025).';
+    assert.deepEqual((await articleList(page)).map((a) => a.title), [story, expectedTitle(ARTICLES[0])]);
+    // The comparison analyses every article: its headers use the same titles.
+    await page.click('#tab-compare');
+    await compareReady(page);
+    assert.deepEqual((await articleList(page)).map((a) => a.title), [story, expectedTitle(ARTICLES[0])]);
+    check();
+  } finally {
+    await close();
+  }
+});
+
 test('opening several files, a folder, and dropping several files', async () => {
   const files = ARTICLES.map((text, i) => {
     const path = join(tmp, `berita-${i + 1}.txt`);
