@@ -2506,7 +2506,7 @@ async function exportData(scope) {
   // Exactly what analyze(text) gives: the page's own analysis lacks the tokens' and sentences'
   // objects (the worker sends them in a compact form), so the worker makes it anew.
   const result = await analyzeForExport(view.text);
-  const title = titleOf(view.text) || 'article';
+  const title = titleOf(view.text, result.boilerplate) || 'article';
   return { json: result, docs: [result], titles: [title], base: `kupas-${slug(title)}`, what: 'this article' };
 }
 
