@@ -64,6 +64,11 @@ impl Word {
         hash_str(1, key)
     }
 
+    /// True when the key ends with the three characters `suffix` (*-nya*).
+    pub fn ends_with3(&self, suffix: &str) -> bool {
+        self.affixes[3] == hash_str(5, suffix)
+    }
+
     /// The hashed facts of a token, from its surface and key.
     pub fn of(surface: &str, key: &str, kind: TokenKind) -> Word {
         // Bytewise when the text is ASCII, as most tokens of news text are.

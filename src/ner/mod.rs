@@ -315,8 +315,9 @@ static SOURCE_CUES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
 
 /// Offices, ranks and forms of address written in front of a person's name in Indonesian
 /// news, lower-cased: not part of the name ([`refine`]), and before a known place the sign
-/// of an office holder's name ([`cue_office_holders`]). Not *Jaksa* (*Jaksa Agung …*: *Agung* is a name too), nor the
-/// honorifics that names keep (*Bung Tomo*, *Sultan …*, *Haji …*, *Ki Ageng …*).
+/// of an office holder's name ([`cue_office_holders`]). Not *Jaksa* (*Jaksa Agung …*:
+/// *Agung* is a name too) nor *Hakim* (a name as well), nor the honorifics that names keep
+/// (*Bung Tomo*, *Sultan …*, *Haji …*, *Ki Ageng …*).
 static PERSON_TITLES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     hashes(&[
         "presiden",
@@ -380,7 +381,6 @@ static PERSON_TITLES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
         "panglima",
         "laksamana",
         "marsekal",
-        "hakim",
         "mensos",
         "menkes",
         "menag",
@@ -845,14 +845,15 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         cue_sources(words, &mut mentions);
         cue_office_holders(words, &mut mentions);
         if !english {
-            for (s, e, tag) in gaz_runs(words) {
-                if tag == LOCATION && words[s..e].iter().all(|w| w.caps) {
-                    *acronyms.entry(run_hash(&words[s..e])).or_default() += 1;
+            if words.iter().any(|w| w.caps && w.gaz != 0) {
+                for (s, e, tag) in gaz_runs(words) {
+                    if tag == LOCATION && words[s..e].iter().all(|w| w.caps) {
+                        *acronyms.entry(run_hash(&words[s..e])).or_default() += 1;
+                    }
                 }
             }
             cue_speakers(words, &mut mentions);
-        }
-        if english {
+        } else {
             english::correct(words, &mut mentions);
         }
         for &(s, e, tag) in &mentions {
@@ -1031,6 +1032,7 @@ fn cue_subjects(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, 
                 && w.gaz == 0
                 && !lower.contains(&w.key)
                 && !COMMON_SUBJECTS.contains(&w.key)
+                && !w.ends_with3("nya")
                 && !FUNCTION_WORDS.contains(&w.key)
                 && !PERSON_TITLES.contains(&w.key)
                 && !ORGANIZATION_HEADS.contains(&w.key)
@@ -1056,13 +1058,16 @@ fn cue_subjects(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, 
 /// Adds the known places written as an acronym in capitals (*AS*) that the tagger passed
 /// over, when the story writes the acronym more than once (`counts`, by run hash) and no
 /// other capitalised word stands beside it (*AS Roma* is another name), nor a currency in
-/// front (*dolar AS* is a currency, not the place): an acronym the
-/// story keeps using is the place it names, where the tagger's context may say nothing.
+/// front (*dolar AS* is a currency, not the place): an acronym the story keeps using is
+/// the place it names, where the tagger's context may say nothing.
 fn known_acronyms(
     words: &[Word],
     counts: &FxHashMap<u64, u32>,
     found: &mut Vec<(usize, usize, usize)>,
 ) {
+    if !words.iter().any(|w| w.caps && w.gaz != 0) {
+        return;
+    }
     let mut added = false;
     let capital =
         |k: Option<&Word>| k.is_some_and(|w| w.capital && w.kind == TokenKind::Word as u8);
@@ -1935,6 +1940,7 @@ mod tests {
         assert_eq!(run("NASA menyatakan hal itu."), owned(&[]));
         assert_eq!(run("Presiden menegaskan hal itu."), owned(&[]));
         assert_eq!(run("Polisi mengatakan hal itu."), owned(&[]));
+        assert_eq!(run("Pasukannya mengatakan hal itu."), owned(&[]));
         assert_eq!(run("Pemerintah menegaskan hal itu."), owned(&[]));
     }
 
