@@ -295,6 +295,28 @@ struct GroupKind {
     /// Occurrences after a determiner, and after a verb cue (see [`Term`]).
     nominal: u32,
     verbal: u32,
+    /// Occurrences in lower case, and those of them with a verb's prefix
+    /// ([`looks_like_a_verb`]).
+    lower: u32,
+    verb_shaped: u32,
+}
+
+impl GroupKind {
+    /// The share of the group's lower-case occurrences written with a verb's prefix.
+    fn verb_share(&self) -> f64 {
+        f64::from(self.verb_shaped) / f64::from(self.lower.max(1))
+    }
+}
+
+/// True for a long lower-case Indonesian word with an active verb's prefix (*meng-*,
+/// *meny-*, *mem-*, *men-*, *ber-*): *mengunjungi*, *berjanji*; long enough that the
+/// nouns with those letters in front (*menteri*, *berita*, *bersama*) are not.
+fn looks_like_a_verb(key: &str) -> bool {
+    key.len() >= 8
+        && key.bytes().all(|b| b.is_ascii_lowercase())
+        && ["meng", "meny", "mem", "men", "ber"]
+            .iter()
+            .any(|p| key.starts_with(p))
 }
 
 fn is_capitalised(surface: &str) -> bool {
@@ -498,6 +520,10 @@ fn lexicon<'a>(
         kind.weak |= term.weak;
         kind.nominal += term.nominal;
         kind.verbal += term.verbal;
+        kind.lower += term.lower;
+        if looks_like_a_verb(key) {
+            kind.verb_shaped += term.lower;
+        }
         kind.head |= term.title || (term.capitalised && PLACE_HEADS.contains(key));
     }
     drop(group_ids);
@@ -848,6 +874,11 @@ pub fn extract(
         if key.ids().iter().all(|&g| lex.group_kinds[g as usize].weak) {
             p.weight *= profile.weak;
         }
+        if profile.verb_shape != 0.0 {
+            // Tags are things, people and places: a phrase that ends in a verb is not one.
+            let last = lex.group_kinds[key.ids()[key.len as usize - 1] as usize];
+            p.weight *= 1.0 - profile.verb_shape * last.verb_share();
+        }
         if key.len == 1 && profile.nominal != 0.0 {
             let kind = lex.group_kinds[key.ids[0] as usize];
             let share = (f64::from(kind.nominal) - f64::from(kind.verbal)) / f64::from(p.count);
@@ -924,7 +955,7 @@ pub fn extract(
                 .map(|&(s, e)| tokens.list[s as usize].start..tokens.list[e as usize - 1].end)
                 .collect();
             Found {
-                text: surface(text, tokens, &titled, own),
+                text: surface(text, tokens, &titled, own, profile.verb_shape != 0.0),
                 key: key
                     .ids()
                     .iter()
@@ -965,6 +996,9 @@ struct Profile {
     /// Weight of the part-of-speech evidence for a one-word phrase: its share of
     /// occurrences after a determiner minus its share after a verb cue.
     nominal: f64,
+    /// How much a phrase loses when its last word is written as a verb: the factor is
+    /// `1 − verb_shape × share` of that word's lower-case occurrences with a verb's prefix.
+    verb_shape: f64,
 }
 
 /// Indonesian (and languages without a list): chosen by reading the keywords of news
@@ -981,6 +1015,7 @@ const INDONESIAN: Profile = Profile {
     word_length: 0.0,
     weak: 1.0,
     nominal: 0.0,
+    verb_shape: 0.8,
 };
 
 /// English: tuned on the 500N-KPCrowd development set, whose crowd keys are mostly single
@@ -999,6 +1034,7 @@ const ENGLISH: Profile = Profile {
     word_length: 1.5,
     weak: 0.3,
     nominal: 0.7,
+    verb_shape: 0.0,
 };
 
 /// The score of a phrase before folding; `letters` counts the letters of its words.
@@ -1112,8 +1148,15 @@ fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
 }
 
 /// The most frequent surface form of a phrase's occurrences (the first on a tie), with
-/// its words joined by single spaces.
-fn surface(text: &str, tokens: &Tokens, titled: &[bool], occurrences: &[(u32, u32)]) -> String {
+/// its words joined by single spaces; with `nouns_first`, of those not written as a verb
+/// when there are any.
+fn surface(
+    text: &str,
+    tokens: &Tokens,
+    titled: &[bool],
+    occurrences: &[(u32, u32)],
+    nouns_first: bool,
+) -> String {
     // A capital at the start of a sentence or in a headline is not the word's own form, so
     // occurrences elsewhere count double.
     let plain = |s: u32| {
@@ -1146,6 +1189,11 @@ fn surface(text: &str, tokens: &Tokens, titled: &[bool], occurrences: &[(u32, u3
         if counts.len() > 16 {
             break;
         }
+    }
+    // With `nouns_first`, a form written as a verb gives way to any other (*kunjungan*
+    // rather than *mengunjungi*): a tag names a thing.
+    if nouns_first && counts.iter().any(|(s, _)| !looks_like_a_verb(s)) {
+        counts.retain(|(s, _)| !looks_like_a_verb(s));
     }
     let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     counts
@@ -1185,6 +1233,29 @@ mod tests {
 
     fn texts(found: &[(String, Vec<String>)]) -> Vec<&str> {
         found.iter().map(|(t, _)| t.as_str()).collect()
+    }
+
+    #[test]
+    fn a_tag_is_a_thing_not_a_verb() {
+        assert!(looks_like_a_verb("mengunjungi") && looks_like_a_verb("berjanji"));
+        assert!(!looks_like_a_verb("menteri") && !looks_like_a_verb("bersama"));
+        assert!(!looks_like_a_verb("kunjungan") && !looks_like_a_verb("Mengunjungi"));
+        let text = "Presiden mengunjungi pabrik baja di Cilegon. Ia mengunjungi tungku baru. \
+                    Kunjungan itu singkat. Buruh pabrik baja menyambut kunjungan presiden. \
+                    Pabrik baja itu berjanji menambah buruh. Manajer pabrik baja berjanji lagi.";
+        let found = keywords(text, "id");
+        let shown = texts(&found);
+        // The visits are shown by their noun, however often the verb is written.
+        assert!(shown.contains(&"kunjungan"), "{shown:?}");
+        assert!(!shown.contains(&"mengunjungi"), "{shown:?}");
+        // A word only ever written as a verb ranks below the things of the story.
+        let rank = |t: &str| shown.iter().position(|s| *s == t);
+        let promise = rank("berjanji").unwrap_or(usize::MAX);
+        assert!(
+            rank("pabrik baja").is_some_and(|r| r < promise),
+            "{shown:?}"
+        );
+        assert!(rank("buruh").is_some_and(|r| r < promise), "{shown:?}");
     }
 
     #[test]
