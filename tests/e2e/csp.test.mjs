@@ -370,8 +370,9 @@ test('files that are not text (a PNG, a zip) get a clear message and the page ke
 test('typing fast: a result never replaces the result of a newer keystroke', async () => {
   const { page, check, close } = await session.openPage();
   try {
-    // Long enough that each analysis takes longer than the gap between two keys.
-    const base = fixture('id_banjir.txt').repeat(150); // about 200 KB
+    // Long enough that each analysis takes longer than the gap between two keys, on a quiet
+    // host too (a repeated text is analysed faster than a varied one: about 15 MB/s here).
+    const base = fixture('id_banjir.txt').repeat(600); // about 800 KB
     await paste(page, base);
     await settledLong(page);
     await page.evaluate(() => {
@@ -385,7 +386,11 @@ test('typing fast: a result never replaces the result of a newer keystroke', asy
       window.__firstRequest = Number(results.dataset.requested);
     });
     const typed = ' Air surut.';
-    await page.keyboard.type(typed, { delay: 40 }); // longer than the debounce (30 ms at most): one request per key or so
+    // Keys farther apart than the debounce (30 ms at most): one request per key or so. A
+    // pause in the middle lets a result be drawn there, so that there is an order to check.
+    await page.keyboard.type(typed.slice(0, 4), { delay: 40 });
+    await page.waitForTimeout(500);
+    await page.keyboard.type(typed.slice(4), { delay: 40 });
     await settledLong(page);
     const { renders, requests } = await page.evaluate(() => ({
       renders: window.__renders,
