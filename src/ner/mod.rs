@@ -522,9 +522,14 @@ static COMMON_SUBJECTS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     ])
 });
 
-/// Currencies named after a country (*dolar AS*), by key hash.
-static CURRENCY_NAMES: LazyLock<FxHashSet<u64>> =
-    LazyLock::new(|| hashes(&["dolar", "dollar", "yen", "yuan", "won", "euro", "rupiah"]));
+/// The names of currencies, which a country's name may follow (*dolar AS*), by key hash:
+/// those the amount rules know ([`values::CURRENCY_AFTER`]).
+static CURRENCY_NAMES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    values::CURRENCY_AFTER
+        .iter()
+        .map(|(w, _)| Word::key_hash(w))
+        .collect()
+});
 
 /// Begin tags.
 const PERSON: usize = 1;
@@ -842,19 +847,20 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
             continue;
         }
         let mut mentions = tag_words(model, words, &mut scratch);
+        // The cue rules add names in any order; one sort puts them in place.
+        let tagged = mentions.len();
         cue_sources(words, &mut mentions);
         cue_office_holders(words, &mut mentions);
         if !english {
-            if words.iter().any(|w| w.caps && w.gaz != 0) {
-                for (s, e, tag) in gaz_runs(words) {
-                    if tag == LOCATION && words[s..e].iter().all(|w| w.caps) {
-                        *acronyms.entry(run_hash(&words[s..e])).or_default() += 1;
-                    }
-                }
-            }
             cue_speakers(words, &mut mentions);
-        } else {
+        }
+        if mentions.len() > tagged {
+            crate::sort::sort(&mut mentions);
+        }
+        if english {
             english::correct(words, &mut mentions);
+        } else {
+            count_acronyms(words, &mut acronyms);
         }
         for &(s, e, tag) in &mentions {
             known.insert(run_hash(&words[s..e]), tag);
@@ -905,6 +911,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
             let stop = |k: usize| words[k].kind != word || FUNCTION_WORDS.contains(&words[k].key);
             list.retain(|m| !(m.0..m.1).any(common) && !(m.0..m.1).all(stop));
         }
+        let tagged = list.len();
         if !title && !english {
             cue_subjects(words, &lower, &mut list);
             known_acronyms(words, &acronyms, &mut list);
@@ -915,7 +922,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
                 list.push(r);
             }
         }
-        if list.len() > before {
+        if list.len() > tagged {
             crate::sort::sort(&mut list);
         }
         for (s, e, tag) in list {
@@ -940,7 +947,6 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
 fn cue_sources(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     const LONGEST: usize = 4;
     let word = TokenKind::Word as u8;
-    let mut added = false;
     for k in 0..words.len() {
         if !SOURCE_CUES.contains(&words[k].key) {
             continue;
@@ -959,10 +965,6 @@ fn cue_sources(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
             .last()
             .map_or(start, |j| j + 1);
         found.push((start, end, ORGANIZATION));
-        added = true;
-    }
-    if added {
-        crate::sort::sort(found);
     }
 }
 
@@ -972,42 +974,34 @@ fn cue_sources(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
 /// an organisation (*kata Kementerian …*) or an acronym (*kata BMKG*).
 fn cue_speakers(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     const LONGEST: usize = 3;
-    let word = TokenKind::Word as u8;
-    let mut added = false;
     for k in 0..words.len().saturating_sub(1) {
-        let start = k + 1;
-        let first = &words[start];
-        if !SPEAKER_CUES.contains(&words[k].key)
-            || words[k].capital
-            || first.kind != word
-            || !first.capital
-            || first.caps
-            || PERSON_TITLES.contains(&first.key)
-            || ORGANIZATION_HEADS.contains(&first.key)
-        {
+        if !SPEAKER_CUES.contains(&words[k].key) || words[k].capital {
             continue;
         }
+        let start = k + 1;
         let end = (start..words.len().min(start + LONGEST))
-            .take_while(|&j| {
-                let w = &words[j];
-                w.kind == word
-                    && w.capital
-                    && !w.caps
-                    && w.gaz == 0
-                    && !FUNCTION_WORDS.contains(&w.key)
-                    && !WEEKDAYS.contains(&w.key)
-            })
+            .take_while(|&j| unknown_name_word(&words[j]))
             .last()
             .map_or(start, |j| j + 1);
         if end == start || found.iter().any(|m| m.0 < end && start < m.1) {
             continue;
         }
         found.push((start, end, PERSON));
-        added = true;
     }
-    if added {
-        crate::sort::sort(found);
-    }
+}
+
+/// A word that may be part of a person's name that no list knows, for the cue rules of
+/// Indonesian text: capitalised, not in capitals (an acronym), not in the gazetteer, and not
+/// a stopword, a weekday, an office or an organisation's head word.
+fn unknown_name_word(w: &Word) -> bool {
+    w.kind == TokenKind::Word as u8
+        && w.capital
+        && !w.caps
+        && w.gaz == 0
+        && !FUNCTION_WORDS.contains(&w.key)
+        && !WEEKDAYS.contains(&w.key)
+        && !PERSON_TITLES.contains(&w.key)
+        && !ORGANIZATION_HEADS.contains(&w.key)
 }
 
 /// Adds the one to three capitalised words that open a sentence or clause and are the
@@ -1019,24 +1013,16 @@ fn cue_speakers(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
 fn cue_subjects(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, usize, usize)>) {
     const LONGEST: usize = 3;
     let word = TokenKind::Word as u8;
-    let mut added = false;
     for k in 1..words.len() {
         if !SUBJECT_CUES.contains(&words[k].key) || words[k].capital {
             continue;
         }
         let name = |j: usize| {
             let w = &words[j];
-            w.kind == word
-                && w.capital
-                && !w.caps
-                && w.gaz == 0
+            unknown_name_word(w)
                 && !lower.contains(&w.key)
                 && !COMMON_SUBJECTS.contains(&w.key)
                 && !w.ends_with3("nya")
-                && !FUNCTION_WORDS.contains(&w.key)
-                && !PERSON_TITLES.contains(&w.key)
-                && !ORGANIZATION_HEADS.contains(&w.key)
-                && !WEEKDAYS.contains(&w.key)
         };
         let start = (k.saturating_sub(LONGEST)..k)
             .rev()
@@ -1048,10 +1034,19 @@ fn cue_subjects(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, 
             continue;
         }
         found.push((start, k, PERSON));
-        added = true;
     }
-    if added {
-        crate::sort::sort(found);
+}
+
+/// Counts the known places written as an acronym in capitals (*AS*) in a sequence into
+/// `counts`, by run hash, for [`known_acronyms`].
+fn count_acronyms(words: &[Word], counts: &mut FxHashMap<u64, u32>) {
+    if !words.iter().any(|w| w.caps && w.gaz != 0) {
+        return;
+    }
+    for (s, e, tag) in gaz_runs(words) {
+        if tag == LOCATION && words[s..e].iter().all(|w| w.caps) {
+            *counts.entry(run_hash(&words[s..e])).or_default() += 1;
+        }
     }
 }
 
@@ -1068,7 +1063,6 @@ fn known_acronyms(
     if !words.iter().any(|w| w.caps && w.gaz != 0) {
         return;
     }
-    let mut added = false;
     let capital =
         |k: Option<&Word>| k.is_some_and(|w| w.capital && w.kind == TokenKind::Word as u8);
     for (s, e, tag) in gaz_runs(words) {
@@ -1081,10 +1075,6 @@ fn known_acronyms(
             continue;
         }
         found.push((s, e, tag));
-        added = true;
-    }
-    if added {
-        crate::sort::sort(found);
     }
 }
 
@@ -1095,7 +1085,6 @@ fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     const LONGEST: usize = 3;
     let word = TokenKind::Word as u8;
     let mut runs: Option<Vec<(usize, usize, usize)>> = None;
-    let mut added = false;
     for k in 0..words.len() {
         if !PERSON_TITLES.contains(&words[k].key) {
             continue;
@@ -1116,10 +1105,6 @@ fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
         }
         found.push((a, b, LOCATION));
         found.push((b, end, PERSON));
-        added = true;
-    }
-    if added {
-        crate::sort::sort(found);
     }
 }
 
@@ -1169,8 +1154,14 @@ fn recall(
     if !gazetteer {
         // Only the other names of the entities found elsewhere, with the type found there.
         runs.retain_mut(|r| {
-            let found = gazetteer::entity(&words[r.0..r.1]).and_then(|(id, _)| entities.get(&id));
-            found.map(|&tag| r.2 = tag).is_some()
+            let id = gazetteer::entity(&words[r.0..r.1]).map(|(id, _)| id);
+            match id.and_then(|id| entities.get(&id)) {
+                Some(&tag) => {
+                    r.2 = tag;
+                    true
+                }
+                None => false,
+            }
         });
     }
     let mut out = Vec::new();
@@ -1879,6 +1870,7 @@ mod tests {
         gazetteer::mark(&mut words);
         let mut found = found.to_vec();
         rule(&words, &mut found);
+        crate::sort::sort(&mut found);
         found
             .iter()
             .map(|&(s, e, tag)| {

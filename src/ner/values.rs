@@ -278,7 +278,7 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
 
 /// Currencies written after the number. `won` needs an amount of at least 100.
 #[rustfmt::skip]
-const CURRENCY_AFTER: &[(&str, &str)] = &[
+pub(super) const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("rupiah", "IDR"), ("dolar", "USD"), ("dollar", "USD"), ("dollars", "USD"),
     ("euro", "EUR"), ("euros", "EUR"), ("yen", "JPY"), ("yuan", "CNY"), ("renminbi", "CNY"),
     ("ringgit", "MYR"), ("won", "KRW"), ("poundsterling", "GBP"), ("sterling", "GBP"),
