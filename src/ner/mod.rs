@@ -1237,8 +1237,8 @@ fn cued_places(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
 }
 
 /// Adds the place and the person after an office and a known place (*pemimpin Tiongkok Xi
-/// Jinping*) when the tagger found neither: capitalised words there, up to three that no
-/// list knows, are the office holder's name.
+/// Jinping*), each when the tagger did not find it: capitalised words there, up to three
+/// that no list knows, are the office holder's name.
 fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     const LONGEST: usize = 3;
     let word = TokenKind::Word as u8;
@@ -1258,11 +1258,20 @@ fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
             })
             .last()
             .map_or(b, |j| j + 1);
-        if end == b || found.iter().any(|m| m.0 < end && a < m.1) {
+        if end == b {
             continue;
         }
-        found.push((a, b, LOCATION));
-        found.push((b, end, PERSON));
+        let place_found = found.iter().any(|m| m.0 < b && a < m.1);
+        let person_found = found.iter().any(|m| m.0 < end && b < m.1);
+        // A capitalised office makes the place part of a title (*Presiden Suriah Bashar
+        // al-Assad*); after a lower-case word (*pemimpin Tiongkok Xi Jinping*) the place is
+        // named for itself, and so is added beside a holder the tagger found.
+        if !place_found && (!person_found || !words[k].capital) {
+            found.push((a, b, LOCATION));
+        }
+        if !person_found {
+            found.push((b, end, PERSON));
+        }
     }
 }
 
@@ -2202,8 +2211,22 @@ mod tests {
             run("Perdana Menteri Jepang Fumio Kishida tiba.", &[]),
             owned(&[("Jepang", LOCATION), ("Fumio Kishida", PERSON)])
         );
+        // Where the tagger found the holder, the place is still added after a lower-case
+        // word, not after a capitalised title; and the holder beside a found place.
+        assert_eq!(
+            run("pemimpin Tiongkok Xi Jinping", &[(2, 4, PERSON)]),
+            owned(&[("Tiongkok", LOCATION), ("Xi Jinping", PERSON)])
+        );
+        assert_eq!(
+            run("Presiden Tiongkok Xi Jinping", &[(2, 4, PERSON)]),
+            owned(&[("Xi Jinping", PERSON)])
+        );
+        assert_eq!(
+            run("pemimpin Tiongkok Xi Jinping", &[(1, 2, LOCATION)]),
+            owned(&[("Tiongkok", LOCATION), ("Xi Jinping", PERSON)])
+        );
         // Without a known place between, or with nothing capitalised after it, or where
-        // the tagger found a name already: nothing is added.
+        // the tagger found a name across both: nothing is added.
         assert_eq!(run("Presiden Joko Widodo tiba.", &[]), owned(&[]));
         assert_eq!(run("Presiden Tiongkok tiba di Beijing.", &[]), owned(&[]));
         assert_eq!(
