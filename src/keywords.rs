@@ -887,20 +887,40 @@ pub fn extract(
     }
     fold(&mut phrases, &index, &lex);
 
-    let mut order: Vec<usize> = (0..phrases.len()).filter(|&i| !phrases[i].folded).collect();
-    let rank = |&a: &usize, &b: &usize| {
+    let candidates: Vec<usize> = (0..phrases.len()).filter(|&i| !phrases[i].folded).collect();
+    // Highest weight first; no two phrases have the same first occurrence, so this is a
+    // strict total order.
+    let before = |a: usize, b: usize| {
         phrases[b]
             .weight
             .total_cmp(&phrases[a].weight)
             .then(phrases[a].first.cmp(&phrases[b].first))
+            .is_lt()
     };
-    crate::sort::sort_by(&mut order, |a, b| rank(a, b).is_lt());
+    // Only the top of the ranking is read: the best few are picked out, and the rest is
+    // sorted only if the near-duplicates among them leave fewer than `limit`.
+    let few = limit.saturating_mul(8).max(64);
+    let mut order = if few < candidates.len() / 2 {
+        crate::sort::first(&candidates, few, &before)
+    } else {
+        Vec::new()
+    };
+    if order.is_empty() {
+        order = all_in_order(&candidates, &before);
+    }
     // The chosen phrases, with their keys.
     let mut chosen: Vec<(usize, Key)> = Vec::new();
-    for &i in &order {
-        if chosen.len() == limit {
-            break;
+    let mut next = 0;
+    while chosen.len() < limit {
+        if next == order.len() {
+            if order.len() == candidates.len() {
+                break;
+            }
+            // The same order throughout: the best few are its beginning.
+            order = all_in_order(&candidates, &before);
         }
+        let i = order[next];
+        next += 1;
         let key = lex.key_of(phrases[i].first);
         let ids = key.ids();
         // A near-duplicate of a higher-ranked phrase: one holds all the other's words, or
@@ -966,6 +986,14 @@ pub fn extract(
                 occurrences,
             }
         })
+        .collect()
+}
+
+/// `items` sorted by `before`.
+fn all_in_order(items: &[usize], before: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+    crate::sort::order(items.len(), &|a, b| before(items[a], items[b]))
+        .into_iter()
+        .map(|k| items[k])
         .collect()
 }
 

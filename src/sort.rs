@@ -43,6 +43,26 @@ pub fn order(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
     a
 }
 
+/// The first `k` of `items` under `less`, a strict total order, in order: what sorting
+/// them would put first, without sorting the rest. For `k` well under `items.len()`
+/// (a ranking read from the top); it keeps a sorted list of `k`, so a larger `k` is slower
+/// than [`order`].
+pub fn first(items: &[usize], k: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+    let mut top: Vec<usize> = Vec::with_capacity(k.min(items.len()) + 1);
+    if k == 0 {
+        return top;
+    }
+    for &i in items {
+        if top.len() == k && !less(i, top[k - 1]) {
+            continue;
+        }
+        let at = top.partition_point(|&t| less(t, i));
+        top.insert(at, i);
+        top.truncate(k);
+    }
+    top
+}
+
 /// Sorts `v` stably by `less`.
 pub fn sort_by<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
     if v.len() < 2 {
@@ -108,6 +128,21 @@ mod tests {
             sort_by_key(&mut ours, |p| p.0);
             std.sort_by_key(|p| p.0);
             assert_eq!(ours, std, "n = {n}");
+        }
+    }
+
+    #[test]
+    fn the_first_k_are_what_sorting_puts_first() {
+        for n in [0, 1, 5, 64, 300] {
+            // Distinct keys: value, then position, a strict total order.
+            let values = numbers(n, n as u64 + 11);
+            let less = |a: usize, b: usize| (values[a], a) < (values[b], b);
+            let items: Vec<usize> = (0..n).rev().collect();
+            let sorted = order(n, &|a, b| less(a, b));
+            for k in [0, 1, 3, 64, 500] {
+                let top = first(&items, k, &less);
+                assert_eq!(top, sorted[..k.min(n)], "n = {n}, k = {k}");
+            }
         }
     }
 

@@ -23,7 +23,7 @@ use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::token::Tokens;
 use features::Word;
 use model::Model;
-use std::hash::Hasher;
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 /// The embedded model, read on first use (an empty model tags nothing).
@@ -1426,18 +1426,39 @@ impl Distinct {
 ///
 /// An entity's text is its longest name; entities come in order of first mention.
 pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolved> {
-    let names: Vec<String> = mentions.iter().map(|m| render(text, tokens, m)).collect();
     let mut distinct: Vec<Distinct> = Vec::new();
-    // Where each distinct name is, by known identity and by words.
-    let mut by_known: FxHashMap<(EntityLabel, u32), usize> = FxHashMap::default();
-    let mut by_words: FxHashMap<(EntityLabel, Vec<String>), usize> = FxHashMap::default();
-    let of: Vec<usize> = mentions
-        .iter()
-        .map(|m| {
-            let words: Vec<Word> = tokens.list[m.start..m.end]
-                .iter()
-                .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind))
-                .collect();
+    fn room<K, V>(n: usize) -> FxHashMap<K, V> {
+        FxHashMap::with_capacity_and_hasher(n, Default::default())
+    }
+    // Where each distinct name is, by known identity and by its words' hash (a distinct
+    // name found by the hash is checked to be the same).
+    let mut by_known: FxHashMap<(EntityLabel, u32), usize> = room(mentions.len());
+    let mut by_words: FxHashMap<(EntityLabel, u64), usize> = room(mentions.len());
+    // A name written again the same way is the same distinct name, and reads the same:
+    // each such writing is worked out once, by its type and text.
+    let mut written: FxHashMap<(EntityLabel, &str), (usize, usize)> = room(mentions.len());
+    let mut words: Vec<Word> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut name_of: Vec<usize> = Vec::with_capacity(mentions.len());
+    let mut of: Vec<usize> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let surface = match tokens.list.get(m.start..m.end) {
+            Some([first, .., last]) => &text[first.start..last.end],
+            Some([only]) => tokens.surface(text, only),
+            _ => "",
+        };
+        if let Some(&(d, n)) = written.get(&(m.label, surface)) {
+            of.push(d);
+            name_of.push(n);
+            continue;
+        }
+        let d = {
+            words.clear();
+            words.extend(
+                tokens.list[m.start..m.end]
+                    .iter()
+                    .map(|t| Word::of(tokens.surface(text, t), tokens.key(text, t), t.kind)),
+            );
             // A name with its acronym in brackets is known by either part.
             let open = words.iter().position(|w| BRACKETS.get(&w.key) == Some(&1));
             let known = gazetteer::entity(&words).or_else(|| {
@@ -1455,10 +1476,15 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
                     .map(str::to_lowercase)
                     .collect(),
             };
+            let words_hash = {
+                let mut h = FxHasher::default();
+                key.words.hash(&mut h);
+                h.finish()
+            };
             let found = key
                 .known
                 .and_then(|id| by_known.get(&(key.label, id)))
-                .or_else(|| by_words.get(&(key.label, key.words.clone())))
+                .or_else(|| by_words.get(&(key.label, words_hash)))
                 .copied()
                 .filter(|&d| distinct[d].same(&key));
             found.unwrap_or_else(|| {
@@ -1466,12 +1492,16 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
                 if let Some(id) = key.known {
                     by_known.entry((key.label, id)).or_insert(d);
                 }
-                by_words.entry((key.label, key.words.clone())).or_insert(d);
+                by_words.entry((key.label, words_hash)).or_insert(d);
                 distinct.push(key);
                 d
             })
-        })
-        .collect();
+        };
+        names.push(render(text, tokens, m));
+        written.insert((m.label, surface), (d, names.len() - 1));
+        of.push(d);
+        name_of.push(names.len() - 1);
+    }
     // Each distinct name's holders (looked for among the names that have its first word);
     // a name held by one longest holder (the others part of it) joins it, else it joins
     // per mention.
@@ -1537,7 +1567,7 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
         let entity = &mut entities[e];
         entity.mentions.push((m.start, m.end));
         entity.source |= m.source;
-        let name = &names[i];
+        let name = &names[name_of[i]];
         if !entity.aliases.contains(name) {
             entity.aliases.push(name.clone());
         }
