@@ -14,17 +14,17 @@
 //! - a known place or organisation that the tagger passed over is still that name.
 
 use super::features::Word;
-use super::{gaz_runs, hashes, FUNCTION_WORDS, LOCATION, ORGANIZATION, ORGANIZATION_HEADS, PERSON};
+use super::{gaz_runs, hashes, list, LOCATION, ORGANIZATION, PERSON};
 use crate::analysis::TokenKind;
 use crate::hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// Lower-case words that may stand inside a name.
 static CONNECTORS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(&[
-        "of", "for", "the", "de", "da", "do", "dos", "das", "del", "della", "van", "von", "der",
-        "den", "bin", "binti", "al", "el", "la", "le", "du", "y", "&", "'s", "-",
-    ])
+    hashes(
+        "of for the de da do dos das del della van von der den bin binti al el la le du y & \
+        's -",
+    )
 });
 
 /// Titles in front of a person's name.
@@ -105,105 +105,18 @@ static TITLES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
 
 /// Last words of organisations' names.
 static ORGANIZATION_TAILS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(&[
-        "agency",
-        "council",
-        "organization",
-        "organisation",
-        "fund",
-        "bank",
-        "cross",
-        "press",
-        "traders",
-        "motors",
-        "steel",
-        "logistics",
-        "fc",
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "corporation",
-        "ltd",
-        "ltd.",
-        "llc",
-        "plc",
-        "group",
-        "airlines",
-        "airways",
-        "holdings",
-        "partners",
-        "industries",
-        "university",
-        "college",
-        "hospital",
-        "army",
-        "navy",
-        "union",
-        "party",
-        "committee",
-        "commission",
-        "foundation",
-        "institute",
-        "association",
-        "society",
-        "league",
-        "club",
-        "company",
-        "co",
-        "co.",
-        "studios",
-        "media",
-        "news",
-        "times",
-        "post",
-        "wire",
-        "network",
-        "bureau",
-        "office",
-        "department",
-        "ministry",
-        "court",
-        "parliament",
-        "assembly",
-        "senate",
-        "congress",
-        "authority",
-        "board",
-        "federation",
-        "alliance",
-        "coalition",
-        "international",
-        "technologies",
-        "systems",
-        "electronics",
-        "energy",
-        "oil",
-        "pharmaceuticals",
-        "labs",
-        "laboratories",
-        "telecom",
-        "tribune",
-        "journal",
-        "herald",
-        "gazette",
-        "broadcasting",
-        "forces",
-        "pictures",
-        "films",
-        "entertainment",
-        "records",
-        "foods",
-        "brands",
-        "insurance",
-        "ventures",
-        "commerce",
-        "chamber",
-        "service",
-        "services",
-        "airport",
-        "school",
-    ])
+    hashes(
+        "agency council organization organisation fund bank cross press traders motors steel \
+        logistics fc inc inc. corp corp. corporation ltd ltd. llc plc group airlines airways \
+        holdings partners industries university college hospital army navy union party \
+        committee commission foundation institute association society league club company co \
+        co. studios media news times post wire network bureau office department ministry \
+        court parliament assembly senate congress authority board federation alliance \
+        coalition international technologies systems electronics energy oil pharmaceuticals \
+        labs laboratories telecom tribune journal herald gazette broadcasting forces \
+        pictures films entertainment records foods brands insurance ventures commerce \
+        chamber service services airport school",
+    )
 });
 
 /// Whether a word (by key hash) ends organisations' names: *Agency*, *Labs*, *Group*.
@@ -213,35 +126,11 @@ pub fn is_organization_tail(key: u64) -> bool {
 
 /// Words of geography: a name with one is a place.
 static PLACE_WORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(&[
-        "mount",
-        "mt.",
-        "mt",
-        "lake",
-        "river",
-        "gulf",
-        "bay",
-        "sea",
-        "ocean",
-        "island",
-        "islands",
-        "strait",
-        "cape",
-        "peninsula",
-        "valley",
-        "desert",
-        "province",
-        "county",
-        "street",
-        "avenue",
-        "square",
-        "mountains",
-        "hills",
-        "canal",
-        "coast",
-        "district",
-        "region",
-    ])
+    hashes(
+        "mount mt. mt lake river gulf bay sea ocean island islands strait cape peninsula \
+        valley desert province county street avenue square mountains hills canal coast \
+        district region",
+    )
 });
 
 /// Weekday and month names, which are never a person, an organisation or a place.
@@ -258,7 +147,7 @@ pub fn correct(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     let name_word = |k: usize| {
         is_word(k)
             && (words[k].capital || words[k].caps)
-            && !FUNCTION_WORDS.contains(&words[k].key)
+            && !words[k].is(list::FUNCTION)
             && !CALENDAR.contains(&words[k].key)
     };
     // Cut at lower-case words that are not connectors, and drop the calendar.
@@ -341,7 +230,7 @@ pub fn correct(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     pieces
         .retain(|p| p.2 == ORGANIZATION || !organizations.iter().any(|o| o.0 <= p.0 && p.1 <= o.1));
     for k in 0..words.len() {
-        let opener = ORGANIZATION_HEADS.contains(&words[k].key);
+        let opener = words[k].is(list::ORGANIZATION_HEAD);
         if !(opener && name_word(k)) {
             continue;
         }

@@ -31,6 +31,9 @@ pub struct Word {
     /// Gazetteer hit, set by [`gazetteer::mark`](super::gazetteer::mark): 0 or the type
     /// and whether the word begins the name.
     pub gaz: u8,
+    /// Which of the rules' word lists hold the key (bits of [`super::list`]), looked up
+    /// once per word so that rules scanning every word test a bit.
+    pub lists: u16,
 }
 
 /// Hash of a string with a seed (one seed per kind of string).
@@ -82,8 +85,9 @@ impl Word {
         } else {
             char_affixes(key)
         };
+        let key_hash = hash_str(1, key);
         Word {
-            key: hash_str(1, key),
+            key: key_hash,
             shape: scan.shape,
             affixes,
             capital: scan.capital,
@@ -91,7 +95,14 @@ impl Word {
             length: scan.length.min(15),
             caps: scan.letter && !scan.lower && scan.length >= 2,
             gaz: 0,
+            lists: super::lists_of(key_hash),
         }
+    }
+
+    /// True when the word list `list` (a bit of [`super::list`]) holds the word.
+    #[inline]
+    pub fn is(&self, list: u16) -> bool {
+        self.lists & list != 0
     }
 }
 
