@@ -997,7 +997,6 @@ fn all_in_order(items: &[usize], before: &dyn Fn(usize, usize) -> bool) -> Vec<u
         .collect()
 }
 
-/// The score of a phrase before folding.
 /// The weights of the scoring features, one profile per language.
 #[derive(Clone, Copy, Debug)]
 struct Profile {
