@@ -152,8 +152,32 @@ fn ending_at(text: &str, at: usize) -> (usize, bool) {
         if MAY_BE_FINAL.contains(word) && !next.is_uppercase() {
             return (end, false);
         }
+        if word.is_empty() && spaced_initial(text, at) {
+            return (end, false);
+        }
     }
     (end, true)
+}
+
+/// True when the period at byte `at` follows an initial after a capitalised word, one space
+/// apart, as text rebuilt from separate tokens writes a name (*Stephen R . Covey*).
+fn spaced_initial(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let initial = word_before(text, before.len());
+    let mut chars = initial.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let Some(head) = before[..before.len() - initial.len()].strip_suffix(' ') else {
+        return false;
+    };
+    c.is_uppercase()
+        && word_before(text, head.len())
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 /// True when the line that ends at byte `nl` (a `\n`) runs on into the next line: it
@@ -329,6 +353,16 @@ mod tests {
         assert_eq!(
             sents("Buku J. K. Rowling laris. Penerbit senang."),
             ["Buku J. K. Rowling laris.", "Penerbit senang."]
+        );
+        // Spaced from its period, as text rebuilt from tokens writes it: still an initial
+        // after a name, but a letter after a common word ends the sentence.
+        assert_eq!(
+            sents("Buku Stephen R . Covey laris . Ia di kelas A . Mereka pulang ."),
+            [
+                "Buku Stephen R . Covey laris .",
+                "Ia di kelas A .",
+                "Mereka pulang ."
+            ]
         );
     }
 

@@ -1278,6 +1278,9 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
         of.push(d);
         name_of.push(names.len() - 1);
     }
+    // A name followed by its acronym in brackets (*Badan Usaha Milik Negara (BUMN)*) is one
+    // entity with it, wherever either is written.
+    let named_by = acronyms_in_brackets(text, tokens, mentions, &of, distinct.len());
     // Each distinct name's holders (looked for among the names that have its first word);
     // a name held by one longest holder (the others part of it) joins it, else it joins
     // per mention.
@@ -1316,6 +1319,7 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
         .collect();
     let mut target: Vec<usize> = Vec::with_capacity(mentions.len());
     for (i, &d) in of.iter().enumerate() {
+        let d = named_by[d].unwrap_or(d);
         let t = match single[d] {
             Some(l) => l,
             None if !holders[d].is_empty() => (0..i)
@@ -1371,6 +1375,39 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: &[Mention]) -> Vec<Resolve
         }
     }
     entities
+}
+
+/// For each distinct name (`of` gives each mention's), the distinct name it is the acronym
+/// of, where a mention of it in brackets follows a mention of that name of the same type.
+#[inline(never)]
+fn acronyms_in_brackets(
+    text: &str,
+    tokens: &Tokens,
+    mentions: &[Mention],
+    of: &[usize],
+    distinct: usize,
+) -> Vec<Option<usize>> {
+    let mut named_by: Vec<Option<usize>> = vec![None; distinct];
+    let surface = |k: usize| tokens.list.get(k).map_or("", |t| tokens.surface(text, t));
+    for (i, pair) in mentions.windows(2).enumerate() {
+        let (name, short) = (&pair[0], &pair[1]);
+        let acronym = surface(short.start);
+        let (d, a) = (of[i], of[i + 1]);
+        if short.end == short.start + 1
+            && short.start == name.end + 1
+            && name.label == short.label
+            && surface(name.end) == "("
+            && surface(short.end) == ")"
+            && acronym.len() >= 2
+            && !acronym.chars().any(char::is_lowercase)
+            && d != a
+            && named_by[a].is_none()
+            && named_by[d].is_none()
+        {
+            named_by[a] = Some(d);
+        }
+    }
+    named_by
 }
 
 /// A name that ends with its acronym in brackets, as the name and the acronym
@@ -1616,6 +1653,37 @@ mod tests {
         assert_eq!(
             bracketed_acronym("Bank Dunia (WB)"),
             Some(("Bank Dunia", "WB"))
+        );
+    }
+
+    #[test]
+    fn a_name_and_its_acronym_in_brackets_after_it_are_one_entity() {
+        use EntityLabel::*;
+        let text = "Badan Usaha Milik Negara (BUMN) rugi. Kinerja BUMN turun. \
+                    Kota Lama (KL) sepi. Partai Biru (Jakarta) diam.";
+        let (tokens, found) = mentions(
+            text,
+            &[
+                ("Badan Usaha Milik Negara", Organization),
+                ("BUMN", Organization),
+                ("BUMN", Organization),
+                ("Kota Lama", Location),
+                ("KL", Organization),
+                ("Partai Biru", Organization),
+                ("Jakarta", Organization),
+            ],
+        );
+        let entities = resolve(text, &tokens, &found);
+        assert_eq!(
+            summary(&entities),
+            [
+                ("Badan Usaha Milik Negara", 3, vec!["BUMN"]),
+                // Not of another type, nor a name that is not written in capitals.
+                ("Kota Lama", 1, vec![]),
+                ("KL", 1, vec![]),
+                ("Partai Biru", 1, vec![]),
+                ("Jakarta", 1, vec![]),
+            ]
         );
     }
 
