@@ -65,13 +65,19 @@ fn word_before(text: &str, end: usize) -> &str {
     head[start..].trim_start_matches(is_opening)
 }
 
+/// True for a single capital letter, as an initial is written (*J*, *R*).
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
 /// True when a period after `word` does not end a sentence before a capitalised word.
 fn period_is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         (None, _) => return false,
         // A single capital letter: an initial, as in "J. K. Rowling".
-        (Some(c), None) => return c.is_uppercase(),
+        (Some(_), None) => return is_initial(word),
         _ => {}
     }
     if NEVER_FINAL.contains(word) {
@@ -166,14 +172,10 @@ fn spaced_initial(text: &str, at: usize) -> bool {
         return false;
     };
     let initial = word_before(text, before.len());
-    let mut chars = initial.chars();
-    let (Some(c), None) = (chars.next(), chars.next()) else {
-        return false;
-    };
     let Some(head) = before[..before.len() - initial.len()].strip_suffix(' ') else {
         return false;
     };
-    c.is_uppercase()
+    is_initial(initial)
         && word_before(text, head.len())
             .chars()
             .next()

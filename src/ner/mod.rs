@@ -205,20 +205,10 @@ fn hashes(words: &str) -> FxHashSet<u64> {
         .collect()
 }
 
-/// Stopwords of either language, by key hash: a capital at the start of a sentence makes
-/// *Saat*, *Bagi* or *Dilansir* look like a name.
-static FUNCTION_WORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    ["id", "en"]
-        .iter()
-        .filter_map(|l| crate::stopwords::for_language(l))
-        .flatten()
-        .map(|w| Word::key_hash(w))
-        .collect()
-});
-
 /// Bits of [`Word::lists`]: the word lists that the rules test on every word.
 pub mod list {
-    /// [`FUNCTION_WORDS`](super::FUNCTION_WORDS): stopwords of either language.
+    /// Stopwords of either language (a capital at the start of a sentence makes *Saat*,
+    /// *Bagi* or *Dilansir* look like a name).
     pub const FUNCTION: u16 = 1;
     /// Reporting verbs before the speaker (*kata*).
     pub const SPEAKER_CUE: u16 = 1 << 1;
@@ -230,27 +220,39 @@ pub mod list {
     pub const SOURCE_CUE: u16 = 1 << 4;
     /// First words of organisations (*Universitas*).
     pub const ORGANIZATION_HEAD: u16 = 1 << 5;
-    /// Weekday names.
+    /// Weekday names: at either end of a name they are the date beside it (*the
+    /// Financial Times Senin*).
     pub const WEEKDAY: u16 = 1 << 6;
     /// Subjects of reporting verbs that are no person (*Polisi*).
     pub const COMMON_SUBJECT: u16 = 1 << 7;
 }
 
-/// The lists of [`list`] by key hash.
+/// The lists of [`list`] by key hash: the stopwords, the weekdays of the date rules
+/// ([`values::WEEKDAYS`]) and the word lists below.
 static LISTS: LazyLock<FxHashMap<u64, u16>> = LazyLock::new(|| {
     let mut map: FxHashMap<u64, u16> = FxHashMap::default();
-    for (set, bit) in [
-        (&*FUNCTION_WORDS, list::FUNCTION),
-        (&*SPEAKER_CUES, list::SPEAKER_CUE),
-        (&*SUBJECT_CUES, list::SUBJECT_CUE),
-        (&*PERSON_TITLES, list::PERSON_TITLE),
-        (&*SOURCE_CUES, list::SOURCE_CUE),
-        (&*ORGANIZATION_HEADS, list::ORGANIZATION_HEAD),
-        (&*WEEKDAYS, list::WEEKDAY),
-        (&*COMMON_SUBJECTS, list::COMMON_SUBJECT),
+    let mut add = |word: &str, bit: u16| *map.entry(Word::key_hash(word)).or_default() |= bit;
+    for language in ["id", "en"] {
+        for word in crate::stopwords::for_language(language)
+            .into_iter()
+            .flatten()
+        {
+            add(word, list::FUNCTION);
+        }
+    }
+    for (word, _) in values::WEEKDAYS {
+        add(word, list::WEEKDAY);
+    }
+    for (words, bit) in [
+        (SPEAKER_CUE_WORDS, list::SPEAKER_CUE),
+        (SUBJECT_CUE_WORDS, list::SUBJECT_CUE),
+        (PERSON_TITLE_WORDS, list::PERSON_TITLE),
+        (SOURCE_CUE_WORDS, list::SOURCE_CUE),
+        (ORGANIZATION_HEAD_WORDS, list::ORGANIZATION_HEAD),
+        (COMMON_SUBJECT_WORDS, list::COMMON_SUBJECT),
     ] {
-        for &h in set {
-            *map.entry(h).or_default() |= bit;
+        for word in words.split(' ').filter(|w| !w.is_empty()) {
+            add(word, bit);
         }
     }
     map
@@ -336,47 +338,32 @@ fn closed_brackets(words: &[Word]) -> bool {
 }
 
 /// First words that make a name an organisation.
-static ORGANIZATION_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(
-        "universitas kementerian kemenko partai dewan badan komisi pt cv bank institut \
+const ORGANIZATION_HEAD_WORDS: &str =
+    "universitas kementerian kemenko partai dewan badan komisi pt cv bank institut \
         lembaga majelis mahkamah pengadilan kejaksaan kepolisian polda polres polsek kodam \
         angkatan kantor perusahaan yayasan asosiasi persatuan perhimpunan sekolah rumah \
         university ministry party council agency commission institute court department \
         bureau corporation company association office federation society academy museum \
-        church chamber board",
-    )
-});
+        church chamber board";
 
 /// Words before a name that cite it as a source (*melansir*, *dikutip dari*, *Sumber:*).
-static SOURCE_CUES: LazyLock<FxHashSet<u64>> =
-    LazyLock::new(|| hashes("melansir dilansir lansir mengutip dikutip sumber via"));
+const SOURCE_CUE_WORDS: &str = "melansir dilansir lansir mengutip dikutip sumber via";
 
 /// Offices, ranks and forms of address written in front of a person's name in Indonesian
 /// news, lower-cased: not part of the name ([`refine`]), and before a known place the sign
-/// of an office holder's name ([`cue_office_holders`]). Not *Jaksa* (*Jaksa Agung …*:
-/// *Agung* is a name too) nor *Hakim* (a name as well), nor the honorifics that names keep
-/// (*Bung Tomo*, *Sultan …*, *Haji …*, *Ki Ageng …*).
-static PERSON_TITLES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(
-        "presiden wapres wakil menteri menko menlu mendagri menkeu menhan gubernur wagub \
+/// of an office holder's name ([`cue_office_holders`]). With them, forms of address of
+/// piety and learning (*Haji*, *Drs*, *Ustadz*) and occupations (*Pelatih*, *Sutradara*).
+/// Not *Jaksa* (*Jaksa Agung …*: *Agung* is a name too) nor *Hakim* (a name as well), nor
+/// the honorifics that names keep (*Bung Tomo*, *Sultan …*, *Ki Ageng …*, *Gus Dur*).
+const PERSON_TITLE_WORDS: &str =
+    "presiden wapres wakil menteri menko menlu mendagri menkeu menhan gubernur wagub \
         bupati wabup walikota ketua ketum waketum sekjen wasekjen kapolri wakapolri kapolda \
         kapolres kabareskrim jenderal brigjen irjen komjen kombes pol mayjen letjen kolonel \
         dirut jubir dubes ny nyonya pak bu bapak tuan pemimpin perdana kanselir senator \
         direktur dirjen kepala deputi sekretaris sekda komisaris rektor dekan camat lurah \
         kapten panglima laksamana marsekal mensos menkes menag mentan menhub menaker menpora \
         mendikbud prof dr drs dra haji hajah hj ustadz ustaz mbah kakek nenek pengacara \
-        sutradara penyanyi pelatih",
-    )
-});
-
-/// Weekday names, by key hash: at either end of a name they are the date beside it
-/// (*the Financial Times Senin*), not part of it.
-static WEEKDAYS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(
-        "senin selasa rabu kamis jumat sabtu minggu ahad monday tuesday wednesday thursday \
-        friday saturday sunday",
-    )
-});
+        sutradara penyanyi pelatih";
 
 /// The Balinese names of birth order and caste (*Wayan*, *Made*, *Ketut*, *Gusti*…), by
 /// key hash: the *I* or *Ni* in front of them is part of the name (*I Made Sudarta*).
@@ -384,32 +371,24 @@ static BALINESE: LazyLock<FxHashSet<u64>> =
     LazyLock::new(|| hashes("wayan made nyoman ketut putu kadek komang gede nengah gusti luh ayu"));
 
 /// Indonesian reporting verbs written after the quote and before the speaker (*…, kata
-/// Sanchez.*), by key hash.
-static SPEAKER_CUES: LazyLock<FxHashSet<u64>> =
-    LazyLock::new(|| hashes("kata ujar ucap imbuh ungkap tutur jelas tegas papar terang lanjut"));
+/// Sanchez.*).
+const SPEAKER_CUE_WORDS: &str = "kata ujar ucap imbuh ungkap tutur jelas tegas papar terang lanjut";
 
-/// Indonesian reporting verbs written after their subject (*Tumiran mengungkapkan …*), by
-/// key hash.
-static SUBJECT_CUES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(
-        "mengatakan menyatakan menegaskan mengungkapkan menjelaskan menambahkan menuturkan \
+/// Indonesian reporting verbs written after their subject (*Tumiran mengungkapkan …*).
+const SUBJECT_CUE_WORDS: &str =
+    "mengatakan menyatakan menegaskan mengungkapkan menjelaskan menambahkan menuturkan \
         memaparkan menerangkan menyampaikan menyebutkan mengaku mengakui berharap menilai \
-        meminta mengingatkan berpendapat membantah menampik mengklaim",
-    )
-});
+        meminta mengingatkan berpendapat membantah menampik mengklaim";
 
 /// Common nouns that open a sentence as the subject of a reporting verb (*Polisi
-/// mengatakan …*), by key hash: not names, even in a text too short to write them in
-/// lower case elsewhere.
-static COMMON_SUBJECTS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(
-        "pemerintah polisi warga pihak masyarakat petugas pengamat peneliti tim panitia \
+/// mengatakan …*): not names, even in a text too short to write them in lower case
+/// elsewhere.
+const COMMON_SUBJECT_WORDS: &str =
+    "pemerintah polisi warga pihak masyarakat petugas pengamat peneliti tim panitia \
         pasukan militer pejabat korban pelaku tersangka terdakwa saksi penyidik jaksa \
         pengacara sumber laporan data survei studi penelitian pernyataan ilmuwan analis \
         ekonom pakar ahli dokter mahasiswa siswa guru pengusaha investor nelayan petani \
-        buruh keluarga ibu ayah anak istri suami rakyat publik media netizen",
-    )
-});
+        buruh keluarga ibu ayah anak istri suami rakyat publik media netizen";
 
 /// The names of currencies, which a country's name may follow (*dolar AS*), by key hash:
 /// those the amount rules know ([`values::CURRENCY_AFTER`]).
@@ -975,13 +954,12 @@ fn known_acronyms(
     if !words.iter().any(|w| w.caps && w.gaz != 0) {
         return;
     }
-    let capital =
-        |k: Option<&Word>| k.is_some_and(|w| w.capital && w.kind == TokenKind::Word as u8);
     for (s, e, tag) in gaz_runs(words) {
         if tag != LOCATION
             || counts.get(&run_hash(&words[s..e])).is_none_or(|&n| n < 2)
-            || (s > 0 && (capital(words.get(s - 1)) || CURRENCY_NAMES.contains(&words[s - 1].key)))
-            || capital(words.get(e))
+            || (s > 0
+                && (capital_word(words.get(s - 1)) || CURRENCY_NAMES.contains(&words[s - 1].key)))
+            || capital_word(words.get(e))
             || found.iter().any(|m| m.0 < e && s < m.1)
         {
             continue;
@@ -990,20 +968,23 @@ fn known_acronyms(
     }
 }
 
+/// True for a capitalised word (not a number or punctuation); false past either end.
+fn capital_word(w: Option<&Word>) -> bool {
+    w.is_some_and(|w| w.capital && w.kind == TokenKind::Word as u8)
+}
+
 /// Adds a known place that the tagger passed over right after a word that points to a
 /// place (*di*, *ke*, *dari*, *negara*, *kota*…): *negara Qatar*, *film Nepal* aside.
 fn cued_places(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     if !words.iter().any(|w| w.gaz != 0) {
         return;
     }
-    let capital =
-        |k: Option<&Word>| k.is_some_and(|w| w.capital && w.kind == TokenKind::Word as u8);
     for (s, e, tag) in gaz_runs(words) {
         if tag != LOCATION
             || s == 0
             || words[s - 1].capital
             || !PLACE_CUES.contains(&words[s - 1].key)
-            || capital(words.get(e))
+            || capital_word(words.get(e))
             || found.iter().any(|m| m.0 < e && s < m.1)
         {
             continue;
@@ -1399,7 +1380,7 @@ fn acronyms_in_brackets(
             && surface(name.end) == "("
             && surface(short.end) == ")"
             && acronym.len() >= 2
-            && !acronym.chars().any(char::is_lowercase)
+            && in_capitals(acronym)
             && d != a
             && named_by[a].is_none()
             && named_by[d].is_none()
@@ -1417,8 +1398,12 @@ fn bracketed_acronym(name: &str) -> Option<(&str, &str)> {
     let open = name.rfind('(')?;
     let inner = name.strip_suffix(')')?.get(open + 1..)?.trim();
     let before = name[..open].trim_end();
-    let acronym = inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
-    (acronym && !before.is_empty() && !before.contains('(')).then_some((before, inner))
+    (in_capitals(inner) && !before.is_empty() && !before.contains('(')).then_some((before, inner))
+}
+
+/// True when `s` has capitals and no lower-case letter, as an acronym is written.
+fn in_capitals(s: &str) -> bool {
+    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
 }
 
 /// The words of a name for comparing across articles: lower case, hyphens as spaces.

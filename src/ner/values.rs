@@ -242,8 +242,10 @@ const MONTHS_SHORT: &[(&str, u8)] = &[
     ("oct", 10), ("nov", 11), ("nop", 11), ("des", 12), ("dec", 12),
 ];
 
+/// Weekday names and the day of the week each is, Monday first (also the entity rules'
+/// weekdays).
 #[rustfmt::skip]
-const WEEKDAYS: &[(&str, u8)] = &[
+pub(super) const WEEKDAYS: &[(&str, u8)] = &[
     ("senin", 1), ("monday", 1), ("selasa", 2), ("tuesday", 2), ("rabu", 3),
     ("wednesday", 3), ("kamis", 4), ("thursday", 4), ("jumat", 5), ("jum'at", 5),
     ("jum’at", 5), ("friday", 5), ("sabtu", 6), ("saturday", 6), ("minggu", 7), ("ahad", 7),
