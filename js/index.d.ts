@@ -25,6 +25,11 @@ export interface Options {
   language?: 'auto' | 'id' | 'en';
   /** How many keywords to report at most (a whole number). Default 20; 0 skips keywords. */
   keywords?: number;
+  /**
+   * Find entities (names, dates, times, amounts, addresses). Default `true`; `false` leaves
+   * `entities` empty and takes about half the time.
+   */
+  entities?: boolean;
 }
 
 /** A half-open range `[start, end)` into the original text. */

@@ -131,6 +131,7 @@ try {
   const { analyze } = await import(pathToFileURL(join(root, 'js', 'node.mjs')).href);
   for (const input of inputs) {
     input.wasm = measure(() => analyze(input.text));
+    input.keywordsOnly = measure(() => analyze(input.text, { entities: false }));
     input.bare = measure(() => analyze(input.text, { keywords: 0 }));
   }
 
@@ -156,6 +157,7 @@ try {
       'wasm/native',
       'native ms/call',
       'wasm ms/call',
+      'wasm no-entities MB/s',
       'wasm no-keywords MB/s',
     ],
     ...inputs.map((i) => [
@@ -168,6 +170,7 @@ try {
       i.native ? `${(i.wasm.mbPerS(i.bytes) / i.native.mbPerS).toFixed(2)}x` : 'n/a',
       fmt(i.native?.msPerCall, 3),
       fmt(i.wasm.ms, 3),
+      fmt(i.keywordsOnly.mbPerS(i.bytes), 2),
       fmt(i.bare.mbPerS(i.bytes), 2),
     ]),
   ];
@@ -180,7 +183,8 @@ try {
   const [art] = inputs;
   console.log('');
   console.log(
-    `ms per 5 KB article (${art.bytes} bytes): native ${fmt(art.native?.msPerCall, 3)} ms, wasm ${fmt(art.wasm.ms, 3)} ms`,
+    `ms per 5 KB article (${art.bytes} bytes): native ${fmt(art.native?.msPerCall, 3)} ms, wasm ${fmt(art.wasm.ms, 3)} ms, ` +
+      `wasm without entities ${fmt(art.keywordsOnly.ms, 3)} ms`,
   );
   if (cold) {
     console.log(

@@ -319,10 +319,6 @@ fn looks_like_a_verb(key: &str) -> bool {
             .any(|p| key.starts_with(p))
 }
 
-fn is_capitalised(surface: &str) -> bool {
-    surface.chars().next().is_some_and(char::is_uppercase)
-}
-
 fn is_all_caps(surface: &str) -> bool {
     surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !surface.chars().any(char::is_lowercase)
@@ -332,7 +328,6 @@ fn is_all_caps(surface: &str) -> bool {
 /// A headline is short, has four in five words capitalised and no lower-case word other
 /// than a stopword; an ordinary sentence, however full of names, has lower-case words.
 fn title_case_sentences(
-    text: &str,
     tokens: &Tokens,
     skip: &[bool],
     terms: &[Term],
@@ -352,7 +347,7 @@ fn title_case_sentences(
         if t.kind != TokenKind::Word {
             continue;
         }
-        let capital = is_capitalised(tokens.surface(text, t));
+        let capital = tokens.capital(t);
         if !capital && !terms[id as usize].stop {
             lower_content[t.sentence] = true;
         }
@@ -392,6 +387,8 @@ fn lexicon<'a>(
         FxHashMap::with_capacity_and_hasher(start_size(tokens.list.len() / 2), Default::default());
     let mut terms: Vec<Term> = Vec::new();
     let mut of_token = vec![u32::MAX; tokens.list.len()];
+    let mut term_of = vec![u32::MAX; tokens.words()];
+    let mut all_caps = vec![0u8; tokens.words()];
     let weak = stopwords::weak_for_language(language);
     let mut words = 0u32;
     // What the word before says about a word's part of speech (English only).
@@ -403,18 +400,25 @@ fn lexicon<'a>(
         if skip[i] || !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             continue;
         }
+        // Words with different surfaces may share a key (*Banjir*, *banjir*).
         let key = tokens.key(text, t);
-        let next = terms.len() as u32;
-        let id = *ids.entry(key).or_insert(next);
-        if id == next {
-            terms.push(Term::default());
-        }
+        let id = match term_of[t.word as usize] {
+            u32::MAX => {
+                let next = terms.len() as u32;
+                let id = *ids.entry(key).or_insert(next);
+                if id == next {
+                    terms.push(Term::default());
+                }
+                term_of[t.word as usize] = id;
+                id
+            }
+            id => id,
+        };
         of_token[i] = id;
         if t.kind == TokenKind::Number {
             continue;
         }
         words += 1;
-        let surface = tokens.surface(text, t);
         let term = &mut terms[id as usize];
         if english {
             match before.filter(|_| prev_index + 1 == i) {
@@ -425,9 +429,14 @@ fn lexicon<'a>(
             before = cue(key);
             prev_index = i;
         }
-        if is_capitalised(surface) {
+        if tokens.capital(t) {
             term.capitalised = true;
-            if is_all_caps(surface) {
+            // Worked out once per word: 1 no, 2 yes.
+            let caps = &mut all_caps[t.word as usize];
+            if *caps == 0 {
+                *caps = 1 + u8::from(is_all_caps(tokens.surface(text, t)));
+            }
+            if *caps == 2 {
                 term.caps += 1;
             }
         } else {
@@ -457,7 +466,7 @@ fn lexicon<'a>(
         term.title = term.capitalised && TITLES.contains(key.trim_end_matches('.'));
     }
     // Capitals that mark a name: mid-sentence, outside title-case lines.
-    let titled = title_case_sentences(text, tokens, skip, &terms, &of_token);
+    let titled = title_case_sentences(tokens, skip, &terms, &of_token);
     let mut sentence = usize::MAX;
     for ((t, &id), _) in tokens
         .list
@@ -471,11 +480,7 @@ fn lexicon<'a>(
         }
         let initial = t.sentence != sentence;
         sentence = t.sentence;
-        if t.kind == TokenKind::Word
-            && !initial
-            && !titled[t.sentence]
-            && is_capitalised(tokens.surface(text, t))
-        {
+        if t.kind == TokenKind::Word && !initial && !titled[t.sentence] && tokens.capital(t) {
             terms[id as usize].upper += 1;
         }
     }
@@ -541,7 +546,7 @@ fn lexicon<'a>(
 }
 
 /// Cuts the story into units, segment by segment.
-fn units(text: &str, tokens: &Tokens, skip: &[bool], titled: &[bool], lex: &Lexicon) -> Vec<Unit> {
+fn units(tokens: &Tokens, skip: &[bool], titled: &[bool], lex: &Lexicon) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut open = true;
     let mut sentence = usize::MAX;
@@ -577,7 +582,7 @@ fn units(text: &str, tokens: &Tokens, skip: &[bool], titled: &[bool], lex: &Lexi
                 TokenKind::Number => Some(UnitKind::Number),
                 TokenKind::Word => {
                     let term = &lex.terms[lex.of_token[i] as usize];
-                    let capital = is_capitalised(tokens.surface(text, t));
+                    let capital = tokens.capital(t);
                     // A stopword capitalised mid-sentence belongs to a name (*Luar Negeri*,
                     // *Timur Jauh*) when a name goes on after it.
                     let in_name = capital
@@ -587,7 +592,7 @@ fn units(text: &str, tokens: &Tokens, skip: &[bool], titled: &[bool], lex: &Lexi
                         && tokens.list.get(i + 1).is_some_and(|n| {
                             n.sentence == t.sentence
                                 && n.kind == TokenKind::Word
-                                && is_capitalised(tokens.surface(text, n))
+                                && tokens.capital(n)
                         });
                     if term.stop && !in_name {
                         Some(UnitKind::Stop)
@@ -646,7 +651,7 @@ fn start_size(estimate: usize) -> usize {
 }
 
 /// Splits runs made of two names that each stand alone elsewhere.
-fn split_runs(text: &str, tokens: &Tokens, mut units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit> {
+fn split_runs(tokens: &Tokens, mut units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit> {
     let group = |i: u32| lex.terms[lex.of_token[i as usize] as usize].group;
     let key = |u: &Unit| Key::of((u.start..u.end).map(group));
     let runs = units.iter().filter(|u| u.kind == UnitKind::Run).count();
@@ -674,7 +679,7 @@ fn split_runs(text: &str, tokens: &Tokens, mut units: Vec<Unit>, lex: &Lexicon) 
         if let Some(prev) = units[..kept].last_mut() {
             let capital = || {
                 let t = &tokens.list[prev.start as usize];
-                is_capitalised(tokens.surface(text, t))
+                tokens.capital(t)
             };
             if u.kind == UnitKind::Run
                 && !u.opens
@@ -761,7 +766,7 @@ pub fn extract(
         return Vec::new();
     }
     let (lex, titled) = lexicon(text, tokens, skip, language);
-    let units = split_runs(text, tokens, units(text, tokens, skip, &titled, &lex), &lex);
+    let units = split_runs(tokens, units(tokens, skip, &titled, &lex), &lex);
     let headline = tokens
         .list
         .iter()

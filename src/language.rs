@@ -163,22 +163,33 @@ pub fn detect(text: &str, tokens: &Tokens) -> Language {
     let (mut letters, mut latin) = (0usize, 0usize);
     let stride = tokens.list.len().div_ceil(SAMPLE).max(1);
     let sample = tokens.list.iter().step_by(stride);
+    // What each word adds, worked out once per word: (Indonesian or English function word,
+    // letters, Latin letters).
+    let mut seen: Vec<Option<(u8, u32, u32)>> = vec![None; tokens.words()];
     for t in sample.filter(|t| t.kind == TokenKind::Word) {
         words += 1;
-        let key = tokens.key(text, t);
-        if is_indonesian_function_word(key) {
-            id += 1;
-        } else if is_english_function_word(key) {
-            en += 1;
-        }
-        for c in tokens
-            .surface(text, t)
-            .chars()
-            .filter(|c| c.is_alphabetic())
-        {
-            letters += 1;
-            latin += usize::from(is_latin(c));
-        }
+        let (function, l, latin_letters) = *seen[t.word as usize].get_or_insert_with(|| {
+            let key = tokens.key(text, t);
+            let function = if is_indonesian_function_word(key) {
+                1
+            } else {
+                2 * u8::from(is_english_function_word(key))
+            };
+            let (mut l, mut latin) = (0, 0);
+            for c in tokens
+                .surface(text, t)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+            {
+                l += 1;
+                latin += u32::from(is_latin(c));
+            }
+            (function, l, latin)
+        });
+        id += usize::from(function == 1);
+        en += usize::from(function == 2);
+        letters += l as usize;
+        latin += latin_letters as usize;
     }
     if words == 0 || letters == 0 {
         return Language {

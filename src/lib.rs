@@ -240,7 +240,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let limit = options.keyword_limit();
     let found = keywords::extract(norm, &tokens, &skip, language.code, limit);
     // 4 · names: tagged mentions, resolved into entities.
-    let mentions = ner::tag(norm, &tokens, &skip, language.code);
+    let mentions = if options.entities {
+        ner::tag(norm, &tokens, &skip, language.code)
+    } else {
+        Vec::new()
+    };
     let mut entities: Vec<Entity> = ner::resolve(norm, &tokens, &mentions)
         .into_iter()
         .map(|e| Entity {
@@ -260,7 +264,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         })
         .collect();
     // 4 · values: dates, times, amounts and addresses by rule; equal values are one entity.
-    let found_values = ner::values::find(norm, &tokens, &skip);
+    let found_values = if options.entities {
+        ner::values::find(norm, &tokens, &skip)
+    } else {
+        Vec::new()
+    };
     // Equal: the same type and value (and unit), or without a value the same text.
     let mut value_at: hash::FxHashMap<(EntityLabel, bool, String), usize> =
         hash::FxHashMap::default();

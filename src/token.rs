@@ -14,9 +14,13 @@
 //!    (`Rp1.500` → `Rp` `1.500`); everything else is punctuation or a symbol, with runs of
 //!    the same mark (`...`, `!!`) and emoji sequences kept whole.
 //!
-//! Keys are kept in one arena string, so tokenizing does not allocate per token.
+//! Each distinct surface is a *word*, numbered as it first occurs: its key is worked out
+//! once, and the later stages keep per-word facts in vectors indexed by that number
+//! instead of hashing the surface again. Keys are kept in one arena string, so tokenizing
+//! does not allocate per token.
 
 use crate::analysis::TokenKind;
+use crate::hash::FxHashMap;
 use crate::normalize::{key_is_surface, push_key, DASH};
 use crate::sentence::{is_abbreviation, is_space};
 use std::ops::Range;
@@ -32,11 +36,12 @@ pub struct Token {
     pub kind: TokenKind,
     /// Index of the sentence the token belongs to.
     pub sentence: usize,
-    key: Key,
+    /// The token's word: tokens with the same surface have the same word, numbered from 0
+    /// in order of first occurrence (fewer than [`Tokens::words`]).
+    pub word: u32,
 }
 
-/// Where a token's key is: `arena[start..end]`, or the surface itself ([`Key::SURFACE`]).
-/// Two numbers rather than an enum, so that a token takes 24 bytes in wasm, not 28.
+/// Where a word's key is: `arena[start..end]`, or the surface itself ([`Key::SURFACE`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Key {
     start: u32,
@@ -64,6 +69,10 @@ impl Key {
 pub struct Tokens {
     /// The tokens in text order.
     pub list: Vec<Token>,
+    /// Each word's key.
+    keys: Vec<Key>,
+    /// Whether each word starts with an upper-case letter.
+    capitals: Vec<bool>,
     arena: String,
 }
 
@@ -75,37 +84,25 @@ impl Tokens {
 
     /// The key of token `t` (NFKC, lower-cased) in the normalized `text`.
     pub fn key<'s>(&'s self, text: &'s str, t: &Token) -> &'s str {
-        if t.key == Key::SURFACE {
+        let key = self.keys[t.word as usize];
+        if key == Key::SURFACE {
             &text[t.start..t.end]
         } else {
-            &self.arena[t.key.start as usize..t.key.end as usize]
+            &self.arena[key.start as usize..key.end as usize]
         }
     }
 
-    #[inline]
-    /// Pushes an all-ASCII token; `upper` says whether it has capitals (else the key is the
-    /// surface itself).
-    fn push_ascii(
-        &mut self,
-        text: &str,
-        start: usize,
-        end: usize,
-        kind: TokenKind,
-        sentence: usize,
-        upper: bool,
-    ) {
-        let key = if upper {
-            let s = self.arena.len();
-            self.arena.push_str(&text[start..end]);
-            self.arena[s..].make_ascii_lowercase();
-            Key::arena(s, self.arena.len())
-        } else {
-            Key::SURFACE
-        };
-        self.add(start, end, kind, sentence, key);
+    /// Whether token `t` starts with an upper-case letter (`Jakarta`, `PBB`, `Ülker`).
+    pub fn capital(&self, t: &Token) -> bool {
+        self.capitals[t.word as usize]
     }
 
-    fn add(&mut self, start: usize, end: usize, kind: TokenKind, sentence: usize, key: Key) {
+    /// How many distinct words (surfaces) there are: every [`Token::word`] is below it.
+    pub fn words(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn add(&mut self, start: usize, end: usize, kind: TokenKind, sentence: usize, word: u32) {
         if self.list.len() == self.list.capacity() {
             // Half again rather than double: the list was sized for ordinary text, and a
             // text with more tokens (`a,a,a,…`) would otherwise hold both copies of a
@@ -117,26 +114,81 @@ impl Tokens {
             end,
             kind,
             sentence,
-            key,
+            word,
         });
     }
+}
 
-    fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, sentence: usize) {
+/// The tokens being built, with the words seen so far by surface.
+struct Builder<'a> {
+    tokens: Tokens,
+    words: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Builder<'a> {
+    /// The word of `surface`, made (with its key from `key`) when it is new.
+    #[inline]
+    fn word(&mut self, surface: &'a str, key: impl FnOnce(&mut String) -> Key) -> u32 {
+        let next = self.tokens.keys.len() as u32;
+        let word = *self.words.entry(surface).or_insert(next);
+        if word == next {
+            let key = key(&mut self.tokens.arena);
+            self.tokens.keys.push(key);
+            let capital = match surface.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => surface.chars().next().is_some_and(char::is_uppercase),
+            };
+            self.tokens.capitals.push(capital);
+        }
+        word
+    }
+
+    #[inline]
+    /// Pushes an all-ASCII token; `upper` says whether it has capitals (else the key is the
+    /// surface itself).
+    fn push_ascii(
+        &mut self,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        kind: TokenKind,
+        sentence: usize,
+        upper: bool,
+    ) {
         let surface = &text[start..end];
-        let key = if key_is_surface(surface) {
-            Key::SURFACE
-        } else {
-            let s = self.arena.len();
-            push_key(surface, &mut self.arena);
-            if self.arena[s..] == *surface {
-                // A key equal to its surface (`–`, `сергей`) needs no copy.
-                self.arena.truncate(s);
-                Key::SURFACE
+        let word = self.word(surface, |arena| {
+            if upper {
+                let s = arena.len();
+                arena.push_str(surface);
+                arena[s..].make_ascii_lowercase();
+                Key::arena(s, arena.len())
             } else {
-                Key::arena(s, self.arena.len())
+                Key::SURFACE
             }
-        };
-        self.add(start, end, kind, sentence, key);
+        });
+        self.tokens.add(start, end, kind, sentence, word);
+    }
+
+    fn push(&mut self, text: &'a str, start: usize, end: usize, kind: TokenKind, sentence: usize) {
+        let surface = &text[start..end];
+        let word = self.word(surface, |arena| key_of(surface, arena));
+        self.tokens.add(start, end, kind, sentence, word);
+    }
+}
+
+/// Works out the key of a surface that may not be ASCII, into `arena` when it differs.
+fn key_of(surface: &str, arena: &mut String) -> Key {
+    if key_is_surface(surface) {
+        return Key::SURFACE;
+    }
+    let s = arena.len();
+    push_key(surface, arena);
+    if arena[s..] == *surface {
+        // A key equal to its surface (`–`, `сергей`) needs no copy.
+        arena.truncate(s);
+        Key::SURFACE
+    } else {
+        Key::arena(s, arena.len())
     }
 }
 
@@ -211,9 +263,14 @@ pub fn shape_class(c: char) -> Option<char> {
 /// assert_eq!(surfaces, ["Kim", "Jong-un", "tiba", "18/6/2024", "."]);
 /// ```
 pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Tokens {
-    let mut tokens = Tokens {
-        list: Vec::with_capacity(text.len() / 5 + 1),
-        arena: String::with_capacity(text.len() / 4),
+    let mut tokens = Builder {
+        tokens: Tokens {
+            list: Vec::with_capacity(text.len() / 5 + 1),
+            keys: Vec::new(),
+            capitals: Vec::new(),
+            arena: String::new(),
+        },
+        words: FxHashMap::default(),
     };
     let text_has_at = text.as_bytes().contains(&b'@');
     for (index, range) in sentences.iter().enumerate() {
@@ -226,7 +283,7 @@ pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Tokens {
         }
         .sentence(range.start);
     }
-    tokens
+    tokens.tokens
 }
 
 struct Reader<'a, 't> {
@@ -235,7 +292,7 @@ struct Reader<'a, 't> {
     sentence: usize,
     /// Whether the sentence has an `@` at all (else no e-mail look-ahead is needed).
     has_at: bool,
-    tokens: &'t mut Tokens,
+    tokens: &'t mut Builder<'a>,
 }
 
 /// Classes of ASCII bytes; every byte of a multi-byte character is `HIGH`.
@@ -812,11 +869,12 @@ impl Reader<'_, '_> {
     }
 
     fn previous_key(&self) -> Option<&str> {
-        self.tokens
+        let tokens = &self.tokens.tokens;
+        tokens
             .list
             .last()
             .filter(|t| t.sentence == self.sentence)
-            .map(|t| self.tokens.key(self.text, t))
+            .map(|t| tokens.key(self.text, t))
     }
 
     /// `name.tld`, `name.co.id`, with an optional path, starting at `start`.

@@ -87,6 +87,7 @@ fn decode_options(value: JsValue) -> Result<Options, JsValue> {
             // `offsets` and `keywords` are optional in the core: null means the default.
             "offsets" | "keywords" if field.is_null() => {}
             "tokens" => options.tokens = field.as_bool().ok_or_else(|| invalid("a boolean"))?,
+            "entities" => options.entities = field.as_bool().ok_or_else(|| invalid("a boolean"))?,
             "offsets" => {
                 let unit = field.as_string().and_then(|s| OffsetUnit::from_name(&s));
                 options.offsets = Some(unit.ok_or_else(|| invalid(&one_of(&OffsetUnit::NAMES)))?);

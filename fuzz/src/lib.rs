@@ -27,8 +27,9 @@ use kupas::{
 pub const MAX_TEXTS: usize = 8;
 
 /// Options from one byte: bit 0 `tokens`; bits 1–2 `offsets` (absent, UTF-8, UTF-16, code
-/// points); bits 3–4 `language` (auto, id, en, auto); bits 5–7 `keywords` (absent, 0, 1, 5,
-/// 50, 1000, `u32::MAX`, absent). Byte `0` is `Options::default()`.
+/// points); bits 3–4 `language` (auto, id, en, and auto without entities); bits 5–7
+/// `keywords` (absent, 0, 1, 5, 50, 1000, `u32::MAX`, absent). Byte `0` is
+/// `Options::default()`.
 pub fn options_from_byte(b: u8) -> Options {
     Options {
         tokens: b & 1 != 0,
@@ -52,6 +53,7 @@ pub fn options_from_byte(b: u8) -> Options {
             6 => Some(u32::MAX),
             _ => None,
         },
+        entities: (b >> 3) & 3 != 3,
     }
 }
 

@@ -679,7 +679,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
     // words, so each distinct surface is worked out once, and a token keeps only the
     // number of its word and its gazetteer mark. A sequence's words are laid out when
     // it is read, so that only one sequence's are held at a time.
-    let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut seen = vec![u32::MAX; tokens.words()];
     let mut distinct: Vec<Word> = Vec::new();
     let mut word_of = vec![0u32; tokens.list.len()];
     let mut gaz_of = vec![0u8; tokens.list.len()];
@@ -689,11 +689,13 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
             .iter()
             .zip(&mut word_of[range.clone()])
         {
-            let surface = tokens.surface(text, t);
-            *id = *seen.entry(surface).or_insert_with(|| {
+            let seen = &mut seen[t.word as usize];
+            if *seen == u32::MAX {
+                *seen = distinct.len() as u32;
+                let surface = tokens.surface(text, t);
                 distinct.push(Word::of(surface, tokens.key(text, t), t.kind));
-                (distinct.len() - 1) as u32
-            });
+            }
+            *id = *seen;
             let mut word = distinct[*id as usize];
             word.kind = t.kind as u8;
             words.push(word);

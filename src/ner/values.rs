@@ -82,9 +82,17 @@ const MAX_DIGITS: usize = 40;
 /// );
 /// ```
 pub fn find(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Value> {
-    let anchor = article_date(text, tokens, skip);
+    // What each word announces, looked up once per word.
+    let mut cues: Vec<Option<Option<Cue>>> = vec![None; tokens.words()];
+    for t in &tokens.list {
+        if matches!(t.kind, TokenKind::Word | TokenKind::Symbol) {
+            cues[t.word as usize].get_or_insert_with(|| cue(tokens.key(text, t)));
+        }
+    }
+    let cues = &cues[..];
+    let anchor = article_date(text, tokens, skip, cues);
     let mut out = Vec::new();
-    for w in windows(text, tokens, skip) {
+    for w in windows(text, tokens, skip, cues) {
         let mut i = w.lo;
         while i < w.hi {
             match value_at(&w, i, anchor) {
@@ -101,8 +109,13 @@ pub fn find(text: &str, tokens: &Tokens, skip: &[bool]) -> Vec<Value> {
 
 /// The article's own date: the first full date (day, month and year) in its first
 /// sentences.
-fn article_date(text: &str, tokens: &Tokens, skip: &[bool]) -> Option<Ymd> {
-    for w in windows(text, tokens, skip) {
+fn article_date(
+    text: &str,
+    tokens: &Tokens,
+    skip: &[bool],
+    cues: &[Option<Option<Cue>>],
+) -> Option<Ymd> {
+    for w in windows(text, tokens, skip, cues) {
         if tokens.list[w.lo].sentence >= DATELINE_SENTENCES {
             break;
         }
@@ -122,6 +135,8 @@ fn article_date(text: &str, tokens: &Tokens, skip: &[bool]) -> Option<Ymd> {
 struct Window<'a> {
     text: &'a str,
     tokens: &'a Tokens,
+    /// Each word's cue (`None` for a token that is neither a word nor a symbol).
+    cues: &'a [Option<Option<Cue>>],
     lo: usize,
     hi: usize,
 }
@@ -130,6 +145,7 @@ fn windows<'a>(
     text: &'a str,
     tokens: &'a Tokens,
     skip: &'a [bool],
+    cues: &'a [Option<Option<Cue>>],
 ) -> impl Iterator<Item = Window<'a>> {
     let list = &tokens.list;
     let skipped = move |i: usize| skip.get(i).copied().unwrap_or(false);
@@ -146,6 +162,7 @@ fn windows<'a>(
         Some(Window {
             text,
             tokens,
+            cues,
             lo,
             hi: i,
         })
@@ -173,10 +190,7 @@ impl<'a> Window<'a> {
         j.checked_sub(1).map_or("", |p| self.key(p))
     }
     fn capital(&self, j: usize) -> bool {
-        self.surface(j)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        self.token(j).is_some_and(|t| self.tokens.capital(t))
     }
     /// The surface of `j` when it is a Number token.
     fn number(&self, j: usize) -> Option<&'a str> {
@@ -187,8 +201,9 @@ impl<'a> Window<'a> {
         matches!((self.token(a), self.token(b)), (Some(x), Some(y)) if x.end == y.start)
     }
     fn cue(&self, j: usize) -> Option<Cue> {
-        match self.kind(j)? {
-            TokenKind::Word | TokenKind::Symbol => cue(self.key(j)),
+        let t = self.token(j)?;
+        match t.kind {
+            TokenKind::Word | TokenKind::Symbol => self.cues[t.word as usize].flatten(),
             _ => None,
         }
     }

@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { analyze, version, init } from '../../js/node.mjs';
+import { analyze, analyzeCorpus, version, init } from '../../js/node.mjs';
 
 const root = new URL('../../', import.meta.url);
 const fixtures = new URL('tests/fixtures/', root);
@@ -421,6 +421,9 @@ describe('options are decoded strictly', () => {
     invalidOptions({ offsets: ['utf8'] }, 'offsets');
     invalidOptions({ language: true }, 'language');
     invalidOptions({ language: 0 }, 'language');
+    invalidOptions({ entities: 'no' }, 'entities');
+    invalidOptions({ entities: 0 }, 'entities');
+    invalidOptions({ entities: null }, 'entities');
   });
 
   test('bad enum values are named with the value', () => {
@@ -446,6 +449,18 @@ describe('options are decoded strictly', () => {
     assert.deepEqual(analyze(ID_NEWS, undefined), expected);
     assert.deepEqual(analyze(ID_NEWS, {}), expected);
     assert.deepEqual(analyze(ID_NEWS, { language: 'auto', tokens: false, offsets: 'utf16' }), expected);
+    assert.deepEqual(analyze(ID_NEWS, { entities: true }), expected);
+  });
+
+  test('entities: false skips entities and changes nothing else', () => {
+    const full = analyze(ID_NEWS);
+    assert.ok(full.entities.some((e) => e.label === 'PERSON') && full.entities.some((e) => e.label === 'DATE'));
+    const bare = analyze(ID_NEWS, { entities: false });
+    assert.deepEqual(bare.entities, []);
+    assert.deepEqual({ ...bare, entities: full.entities }, full);
+    const corpus = analyzeCorpus([ID_NEWS, ID_NEWS], { entities: false });
+    assert.deepEqual(corpus.entities, []);
+    assert.deepEqual(corpus.documents.map((d) => d.entities), [[], []]);
   });
 
   test('an option set to undefined is treated as omitted', () => {

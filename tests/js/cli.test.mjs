@@ -48,7 +48,7 @@ test('the binary is installed, runs and documents its flags and exit codes', () 
   assert.ok(existsSync(kupas), kupas);
   const r = run(['--help']);
   assert.equal(r.status, 0, r.stderr);
-  for (const flag of ['--format', '--pretty', '--corpus', '--tokens', '--offsets', '--language', '--keywords', '--version']) {
+  for (const flag of ['--format', '--pretty', '--corpus', '--tokens', '--offsets', '--language', '--keywords', '--no-entities', '--version']) {
     assert.ok(r.stdout.includes(flag), `--help mentions ${flag}`);
   }
   assert.match(r.stdout, /Exit codes:\n\s+0 .*\n\s+1 .*\n[^]*\s+2 /);
@@ -99,6 +99,13 @@ test('analysis options pass through as flags', () => {
   assert.deepEqual(JSON.parse(r.stdout), analyze(text, options));
   const corpus = run(['--corpus', '--keywords=0', ...FILES]);
   assert.deepEqual(JSON.parse(corpus.stdout), { files: FILES, ...analyzeCorpus(FILES.map(read), { keywords: 0 }) });
+  const bare = run(['--no-entities', FILES[0]]);
+  assert.equal(bare.status, 0, bare.stderr);
+  const without = JSON.parse(bare.stdout);
+  assert.deepEqual(without, analyze(text, { entities: false }));
+  assert.deepEqual(without.entities, []);
+  assert.ok(analyze(text).entities.length > 0, 'the fixture has entities to skip');
+  assert.equal(run(['--no-entities=yes', FILES[0]]).status, 2);
 });
 
 test('--pretty indents the same JSON', () => {

@@ -33,7 +33,7 @@ function unreachable(value: never): never {
 const text = 'Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu (19/6/2024) pukul 02.45 WIB.';
 
 // --- options ---------------------------------------------------------------------------------
-const options: Options = { tokens: true, offsets: 'utf16', language: 'auto', keywords: 10 };
+const options: Options = { tokens: true, offsets: 'utf16', language: 'auto', keywords: 10, entities: true };
 const allUnits: Options['offsets'][] = ['utf16', 'utf8', 'codepoints', undefined];
 const languages: NonNullable<Options['language']>[] = ['auto', 'id', 'en'];
 const flag: boolean | undefined = undefined;
