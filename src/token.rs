@@ -119,18 +119,89 @@ impl Tokens {
     }
 }
 
+/// A surface as the word table holds it: its first eight bytes as a number and a hash
+/// read with a few loads from the text, so that telling two words apart seldom needs
+/// more than comparing two numbers (every token of a text is looked up).
+#[derive(Clone, Copy)]
+struct Surface<'a> {
+    text: &'a [u8],
+    head: u64,
+    hash: u64,
+}
+
+impl<'a> Surface<'a> {
+    /// The surface `text[start..end]` (non-empty).
+    #[inline]
+    fn new(text: &'a str, start: usize, end: usize) -> Surface<'a> {
+        let bytes = text.as_bytes();
+        let len = end - start;
+        let word = |at: usize| -> u64 {
+            match bytes.get(at..at + 8) {
+                Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+                None => {
+                    let mut w = [0u8; 8];
+                    let b = &bytes[at..end.min(bytes.len())];
+                    w[..b.len().min(8)].copy_from_slice(&b[..b.len().min(8)]);
+                    u64::from_le_bytes(w)
+                }
+            }
+        };
+        let head = if len >= 8 {
+            word(start)
+        } else {
+            word(start) & ((1u64 << (8 * len)) - 1)
+        };
+        // The last eight bytes (overlapping the head for 9 to 15 bytes); the middle of a
+        // longer word counts only in the comparison.
+        let tail = if len > 8 { word(end - 8) } else { 0 };
+        Surface {
+            text: &bytes[start..end],
+            head,
+            hash: head ^ tail.rotate_left(31) ^ (len as u64) << 56,
+        }
+    }
+}
+
+impl PartialEq for Surface<'_> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.head == other.head
+            && self.text.len() == other.text.len()
+            && (self.text.len() <= 8 || self.text[8..] == other.text[8..])
+    }
+}
+
+impl Eq for Surface<'_> {}
+
+impl std::hash::Hash for Surface<'_> {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
 /// The tokens being built, with the words seen so far by surface.
 struct Builder<'a> {
     tokens: Tokens,
-    words: FxHashMap<&'a str, u32>,
+    words: FxHashMap<Surface<'a>, u32>,
 }
 
 impl<'a> Builder<'a> {
-    /// The word of `surface`, made (with its key from `key`) when it is new.
+    /// The word of `text[start..end]`, made (with its key from `key`) when it is new.
     #[inline]
-    fn word(&mut self, surface: &'a str, key: impl FnOnce(&mut String) -> Key) -> u32 {
+    fn word(
+        &mut self,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        key: impl FnOnce(&mut String) -> Key,
+    ) -> u32 {
+        let surface = &text[start..end];
         let next = self.tokens.keys.len() as u32;
-        let word = *self.words.entry(surface).or_insert(next);
+        let word = *self
+            .words
+            .entry(Surface::new(text, start, end))
+            .or_insert(next);
         if word == next {
             let key = key(&mut self.tokens.arena);
             self.tokens.keys.push(key);
@@ -156,7 +227,7 @@ impl<'a> Builder<'a> {
         upper: bool,
     ) {
         let surface = &text[start..end];
-        let word = self.word(surface, |arena| {
+        let word = self.word(text, start, end, |arena| {
             if upper {
                 let s = arena.len();
                 arena.push_str(surface);
@@ -171,7 +242,7 @@ impl<'a> Builder<'a> {
 
     fn push(&mut self, text: &'a str, start: usize, end: usize, kind: TokenKind, sentence: usize) {
         let surface = &text[start..end];
-        let word = self.word(surface, |arena| key_of(surface, arena));
+        let word = self.word(text, start, end, |arena| key_of(surface, arena));
         self.tokens.add(start, end, kind, sentence, word);
     }
 }
@@ -1022,6 +1093,44 @@ mod tests {
             .iter()
             .map(|t| (tokens.surface(text, t).to_string(), t.kind))
             .collect()
+    }
+
+    #[test]
+    fn equal_surfaces_are_one_word_and_only_they() {
+        // Words that differ only past the first eight bytes, only in the middle of a long
+        // word (outside both the first and the last eight bytes), only in case, or that
+        // end the text (no bytes to read past them).
+        let text = "abcdefghXjklmnopq abcdefghYjklmnopq abcdefgh1234wxyzijkl abcdefgh12X4wxyzijkl \
+                    Kementerian Ketenagakerjaan \
+                    Kementerian Ketenagakerjaaan kementerian a ab abc Jalan Jalan jalan \
+                    Kementerian-Ketenagakerjaan Kementerian-Ketenagakerjbbn Élysée Élysée Élysé \
+                    Ketenagakerjaan";
+        let tokens = tokenize(text, &sentence::split(text));
+        let surface = |t: &Token| &text[t.start..t.end];
+        for a in &tokens.list {
+            for b in &tokens.list {
+                assert_eq!(
+                    a.word == b.word,
+                    surface(a) == surface(b),
+                    "{:?} {:?}",
+                    surface(a),
+                    surface(b)
+                );
+            }
+            assert_eq!(
+                tokens.capital(a),
+                surface(a).starts_with(char::is_uppercase)
+            );
+        }
+        let distinct: std::collections::HashSet<&str> = tokens.list.iter().map(surface).collect();
+        assert_eq!(tokens.words(), distinct.len());
+        // Words are numbered in order of first occurrence.
+        let firsts: Vec<u32> = tokens.list.iter().map(|t| t.word).collect();
+        let mut max = None;
+        for w in firsts {
+            assert!(max.map_or(w == 0, |m: u32| w <= m + 1), "{w} after {max:?}");
+            max = max.max(Some(w));
+        }
     }
 
     fn surfaces(text: &str) -> Vec<String> {
