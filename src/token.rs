@@ -20,7 +20,6 @@
 //! does not allocate per token.
 
 use crate::analysis::TokenKind;
-use crate::hash::FxHashMap;
 use crate::normalize::{key_is_surface, push_key, DASH};
 use crate::sentence::{is_abbreviation, is_space};
 use std::ops::Range;
@@ -165,25 +164,85 @@ impl<'a> Surface<'a> {
 impl PartialEq for Surface<'_> {
     #[inline]
     fn eq(&self, other: &Self) -> bool {
-        self.head == other.head
+        self.hash == other.hash
+            && self.head == other.head
             && self.text.len() == other.text.len()
             && (self.text.len() <= 8 || self.text[8..] == other.text[8..])
     }
 }
 
-impl Eq for Surface<'_> {}
+/// The words seen so far, by surface: open addressing with linear probing over a
+/// power-of-two array, at most three quarters full. Every token is looked up here, and a
+/// table this simple (one slot read and two numbers compared for most tokens) is faster,
+/// in wasm especially, than a general hash map.
+struct WordTable<'a> {
+    /// `(surface, word)`; an empty slot has the word `u32::MAX`.
+    slots: Vec<(Surface<'a>, u32)>,
+    len: usize,
+}
 
-impl std::hash::Hash for Surface<'_> {
+impl<'a> WordTable<'a> {
+    const EMPTY: (Surface<'a>, u32) = (
+        Surface {
+            text: &[],
+            head: 0,
+            hash: 0,
+        },
+        u32::MAX,
+    );
+
+    fn new() -> WordTable<'a> {
+        WordTable {
+            slots: vec![Self::EMPTY; 256],
+            len: 0,
+        }
+    }
+
+    /// Where the probe for `hash` starts in a table of `size` slots.
     #[inline]
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
+    fn home(hash: u64, size: usize) -> usize {
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (size - 1)
+    }
+
+    /// The word of `surface`, or `next` after recording it as that.
+    #[inline]
+    fn word(&mut self, surface: Surface<'a>, next: u32) -> u32 {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::home(surface.hash, self.slots.len());
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == u32::MAX {
+                *slot = (surface, next);
+                self.len += 1;
+                return next;
+            }
+            if slot.0 == surface {
+                return slot.1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![Self::EMPTY; size]);
+        for slot in old.into_iter().filter(|s| s.1 != u32::MAX) {
+            let mut i = Self::home(slot.0.hash, size);
+            while self.slots[i].1 != u32::MAX {
+                i = (i + 1) & (size - 1);
+            }
+            self.slots[i] = slot;
+        }
     }
 }
 
 /// The tokens being built, with the words seen so far by surface.
 struct Builder<'a> {
     tokens: Tokens,
-    words: FxHashMap<Surface<'a>, u32>,
+    words: WordTable<'a>,
 }
 
 impl<'a> Builder<'a> {
@@ -198,10 +257,7 @@ impl<'a> Builder<'a> {
     ) -> u32 {
         let surface = &text[start..end];
         let next = self.tokens.keys.len() as u32;
-        let word = *self
-            .words
-            .entry(Surface::new(text, start, end))
-            .or_insert(next);
+        let word = self.words.word(Surface::new(text, start, end), next);
         if word == next {
             let key = key(&mut self.tokens.arena);
             self.tokens.keys.push(key);
@@ -341,7 +397,7 @@ pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Tokens {
             capitals: Vec::new(),
             arena: String::new(),
         },
-        words: FxHashMap::default(),
+        words: WordTable::new(),
     };
     let text_has_at = text.as_bytes().contains(&b'@');
     for (index, range) in sentences.iter().enumerate() {
