@@ -388,7 +388,7 @@ fn lexicon<'a>(
     let stop = stopwords::for_language(language);
     let stemmer = Stemmer::for_language(language);
     let mut ids: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(start_size(tokens.list.len() / 2), Default::default());
+        FxHashMap::with_capacity_and_hasher(start_size(tokens.words()), Default::default());
     let mut terms: Vec<Term> = Vec::new();
     let mut of_token = vec![u32::MAX; tokens.list.len()];
     let mut term_of = vec![u32::MAX; tokens.words()];

@@ -134,16 +134,15 @@ impl<'a> Surface<'a> {
     fn new(text: &'a str, start: usize, end: usize) -> Surface<'a> {
         let bytes = text.as_bytes();
         let len = end - start;
+        // Eight bytes from `at`: read past the surface when the text goes on (the caller
+        // masks them off), else only up to its end, the rest zero.
         let word = |at: usize| -> u64 {
+            let mut w = [0u8; 8];
             match bytes.get(at..at + 8) {
-                Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
-                None => {
-                    let mut w = [0u8; 8];
-                    let b = &bytes[at..end.min(bytes.len())];
-                    w[..b.len().min(8)].copy_from_slice(&b[..b.len().min(8)]);
-                    u64::from_le_bytes(w)
-                }
+                Some(b) => w.copy_from_slice(b),
+                None => w[..end - at].copy_from_slice(&bytes[at..end]),
             }
+            u64::from_le_bytes(w)
         };
         let head = if len >= 8 {
             word(start)
