@@ -125,32 +125,70 @@ pub fn decode(bytes: &[u8], at: &mut usize, n: usize) -> Option<Vec<u8>> {
     if kraft > 1 << MAX_BITS {
         return None;
     }
+    // Codes up to FAST bits long, most of them, are read by one look-up of the next FAST
+    // bits: each entry is the symbol and its length, or a length of 0 for a longer code
+    // (or none), which is read a bit at a time.
+    let mut table = [(0u8, 0u8); 1 << FAST];
+    let (mut code, mut next) = (0usize, 0usize);
+    for (len, &count) in counts.iter().enumerate().skip(1).take(FAST) {
+        for &v in &order[next..next + count as usize] {
+            let from = code << (FAST - len);
+            table[from..from + (1 << (FAST - len))].fill((v, len as u8));
+            code += 1;
+        }
+        next += count as usize;
+        code <<= 1;
+    }
+    let bits = bytes.len() * 8;
     let mut bit = (*at + 256) * 8;
     let mut out = Vec::with_capacity(n.min(bytes.len() * 8));
     for _ in 0..n {
-        // The code grows a bit at a time; at each length, the codes of that length are
-        // the `count` numbers from `first` (as in Deflate's decoders).
-        let (mut code, mut first, mut index) = (0u64, 0u64, 0u64);
-        let mut symbol = None;
-        for &count in &counts[1..] {
-            let b = bytes.get(bit / 8)? >> (7 - bit % 8) & 1;
-            bit += 1;
-            code |= u64::from(b);
-            let count = u64::from(count);
-            if code - first < count {
-                symbol = order
-                    .get(usize::try_from(index + code - first).ok()?)
-                    .copied();
-                break;
+        // The four bytes from the next bit's, zeros past the end.
+        let window = match bytes.get(bit / 8..bit / 8 + 4) {
+            Some(four) => u32::from_be_bytes([four[0], four[1], four[2], four[3]]),
+            None => (0..4).fold(0, |w, k| {
+                w << 8 | u32::from(bytes.get(bit / 8 + k).copied().unwrap_or(0))
+            }),
+        };
+        let peek = ((window << (bit % 8)) >> (32 - FAST)) as usize;
+        let (symbol, len) = table[peek];
+        if len > 0 {
+            bit += usize::from(len);
+            if bit > bits {
+                return None;
             }
-            index += count;
-            first = (first + count) << 1;
-            code <<= 1;
+            out.push(symbol);
+        } else {
+            out.push(slow(bytes, &mut bit, &counts, &order)?);
         }
-        out.push(symbol?);
     }
     *at = bit.div_ceil(8);
     Some(out)
+}
+
+/// How many bits [`decode`] looks up at once: codes up to this long take one look-up.
+const FAST: usize = 10;
+
+/// Reads one code a bit at a time from `*bit`: the code grows a bit at a time, and at each
+/// length the codes of that length are the `count` numbers from `first` (as in Deflate's
+/// decoders). `None` when the bytes end first or the bits are no code.
+fn slow(bytes: &[u8], bit: &mut usize, counts: &[u32; MAX_BITS + 1], order: &[u8]) -> Option<u8> {
+    let (mut code, mut first, mut index) = (0u64, 0u64, 0u64);
+    for &count in &counts[1..] {
+        let b = bytes.get(*bit / 8)? >> (7 - *bit % 8) & 1;
+        *bit += 1;
+        code |= u64::from(b);
+        let count = u64::from(count);
+        if code - first < count {
+            return order
+                .get(usize::try_from(index + code - first).ok()?)
+                .copied();
+        }
+        index += count;
+        first = (first + count) << 1;
+        code <<= 1;
+    }
+    None
 }
 
 #[cfg(test)]

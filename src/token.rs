@@ -190,9 +190,11 @@ impl<'a> WordTable<'a> {
         u32::MAX,
     );
 
-    fn new() -> WordTable<'a> {
+    /// A table for the words of `text`: 256 slots, fewer for a text too short to fill
+    /// them (a name, a headline), since each one is set up before the first word.
+    fn new(text: &str) -> WordTable<'a> {
         WordTable {
-            slots: vec![Self::EMPTY; 256],
+            slots: vec![Self::EMPTY; (text.len() / 4).next_power_of_two().clamp(16, 256)],
             len: 0,
         }
     }
@@ -396,7 +398,7 @@ pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Tokens {
             capitals: Vec::new(),
             arena: String::new(),
         },
-        words: WordTable::new(),
+        words: WordTable::new(text),
     };
     let text_has_at = text.as_bytes().contains(&b'@');
     for (index, range) in sentences.iter().enumerate() {

@@ -20,7 +20,7 @@
 //! - combining-mark runs: `n, n × (gap from the previous run's end, length)`.
 
 use crate::varint::read as read_varint;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 struct Tables {
     /// Sorted code points that decompose, and where each one's decomposition starts in
@@ -32,13 +32,24 @@ struct Tables {
     pool: Vec<char>,
     /// Runs `(start, end exclusive, class)` of non-zero canonical combining class.
     classes: Vec<(u32, u32, u8)>,
-    /// Composition pairs `(first << 21 | second)`, sorted, and their composites.
-    pairs: Vec<u64>,
-    composites: Vec<char>,
-    /// Sorted, distinct second characters of the pairs.
+    /// The composition pairs the file lists, beyond those the decompositions give.
+    listed: Vec<(u64, char)>,
+    /// All composition pairs, worked out when text first needs composing (most text is
+    /// NFKC already, and [`is_nfkc_quick`] does not need them).
+    composition: OnceLock<Composition>,
+    /// Sorted, distinct second characters of the pairs, and perhaps a few more: the last
+    /// character of every decomposition that NFKC keeps. One more only makes
+    /// [`Tables::is_stable`] say no to a character that is, which costs time, not
+    /// correctness.
     seconds: Vec<u32>,
     /// Runs `(start, end exclusive)` of combining marks.
     marks: Vec<(u32, u32)>,
+}
+
+/// Composition pairs `(first << 21 | second)`, sorted, and their composites.
+struct Composition {
+    pairs: Vec<u64>,
+    composites: Vec<char>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -63,8 +74,8 @@ impl Tables {
             kept: Vec::new(),
             pool: Vec::new(),
             classes: Vec::new(),
-            pairs: Vec::new(),
-            composites: Vec::new(),
+            listed: Vec::new(),
+            composition: OnceLock::new(),
             seconds: Vec::new(),
             marks: Vec::new(),
         }
@@ -105,7 +116,6 @@ impl Tables {
             t.classes.push((start, end, class));
         }
 
-        let mut pairs = t.derived_pairs();
         let n = next()? as usize;
         let mut first = 0u32;
         let mut firsts = Vec::with_capacity(n);
@@ -119,14 +129,13 @@ impl Tables {
         }
         for (&first, second) in firsts.iter().zip(seconds) {
             let composite = to_char(i64::from(first) + zigzag(next()?))?;
-            pairs.push((u64::from(first) << 21 | u64::from(second), composite));
+            t.listed
+                .push((u64::from(first) << 21 | u64::from(second), composite));
         }
-        crate::sort::sort(&mut pairs);
-        t.seconds = pairs
-            .iter()
-            .map(|&(key, _)| key as u32 & 0x1F_FFFF)
-            .collect();
-        (t.pairs, t.composites) = pairs.into_iter().unzip();
+        let lasts = (0..t.keys.len()).filter_map(|i| t.composite(i).map(|(_, last)| last as u32));
+        t.seconds = lasts.collect();
+        t.seconds
+            .extend(t.listed.iter().map(|&(key, _)| key as u32 & 0x1F_FFFF));
         crate::sort::sort(&mut t.seconds);
         t.seconds.dedup();
 
@@ -139,25 +148,39 @@ impl Tables {
         (at == rest.len()).then_some(t)
     }
 
+    /// The head and last character of key `i`'s decomposition when composition can make
+    /// the key again: NFKC keeps it, and the decomposition is more than one character.
+    fn composite(&self, i: usize) -> Option<(&[char], char)> {
+        let d = self.decomposition_at(i)?;
+        let (&last, head) = d.split_last()?;
+        (self.kept[i] && !head.is_empty()).then_some((head, last))
+    }
+
+    /// All composition pairs, sorted: those the decompositions give and those listed.
+    fn composition(&self) -> &Composition {
+        self.composition.get_or_init(|| {
+            let mut pairs = self.derived_pairs();
+            pairs.extend_from_slice(&self.listed);
+            crate::sort::sort(&mut pairs);
+            let (pairs, composites) = pairs.into_iter().unzip();
+            Composition { pairs, composites }
+        })
+    }
+
     /// The composition pairs that the decompositions give, as `(first << 21 | second,
     /// composite)`: a character that NFKC keeps, whose decomposition is its first
     /// character's and one more (`ǖ` is `ü` and a macron, `ü` is `u` and a diaeresis).
-    /// The file holds the few others.
+    /// The file lists the few others.
     fn derived_pairs(&self) -> Vec<(u64, char)> {
-        let composite = |i: usize| {
-            let d = self.decomposition_at(i)?;
-            let (&last, head) = d.split_last()?;
-            (self.kept[i] && !head.is_empty()).then_some((head, last))
-        };
         // Keys by decomposition, to find the character whose decomposition is a head.
         let mut by_decomposition: Vec<(&[char], u32)> = (0..self.keys.len())
-            .filter(|&i| composite(i).is_some())
+            .filter(|&i| self.composite(i).is_some())
             .filter_map(|i| Some((self.decomposition_at(i)?, self.keys[i])))
             .collect();
         crate::sort::sort(&mut by_decomposition);
         let mut out = Vec::new();
         for (i, &key) in self.keys.iter().enumerate() {
-            let Some((head, last)) = composite(i) else {
+            let Some((head, last)) = self.composite(i) else {
                 continue;
             };
             let first = match head {
@@ -197,8 +220,9 @@ impl Tables {
             return Some(c);
         }
         let key = u64::from(a as u32) << 21 | u64::from(b as u32);
-        let i = self.pairs.binary_search(&key).ok()?;
-        Some(self.composites[i])
+        let c = self.composition();
+        let i = c.pairs.binary_search(&key).ok()?;
+        Some(c.composites[i])
     }
 
     /// True when NFKC keeps `c` as it is beside any other stable character: alone it
@@ -366,7 +390,8 @@ mod tests {
     fn table_reads_whole() {
         let t = &*TABLES;
         assert!(t.keys.len() > 5000, "{} decompositions", t.keys.len());
-        assert!(t.pairs.len() > 900, "{} pairs", t.pairs.len());
+        let pairs = &t.composition().pairs;
+        assert!(pairs.len() > 900, "{} pairs", pairs.len());
         assert!(t.marks.len() > 100);
         assert!(t.classes.len() > 100);
     }
@@ -411,9 +436,12 @@ mod tests {
     fn the_composition_pairs_are_the_databases() {
         use unicode_normalization::char::{compose, decompose_canonical};
         let t = &*TABLES;
-        assert!(t.pairs.len() > 900);
-        for (&key, &c) in t.pairs.iter().zip(&t.composites) {
+        let Composition { pairs, composites } = t.composition();
+        assert!(pairs.len() > 900);
+        for (&key, &c) in pairs.iter().zip(composites) {
             let (a, b) = ((key >> 21) as u32, key as u32 & 0x1F_FFFF);
+            // A character that is the second of a pair is never stable.
+            assert!(t.seconds.binary_search(&b).is_ok(), "{b:x}");
             let (a, b) = (char::from_u32(a).unwrap(), char::from_u32(b).unwrap());
             assert_eq!(compose(a, b), Some(c), "{a} {b}");
         }
@@ -435,7 +463,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(found, t.pairs.len());
+        assert_eq!(found, pairs.len());
     }
 
     #[test]

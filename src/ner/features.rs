@@ -99,6 +99,29 @@ impl Word {
         }
     }
 
+    /// What matching a name needs of a token, as [`Word::of`] has it: the key, the kind
+    /// and how it is written (`capital`, `caps`); the rest is left empty. For the
+    /// thousands of gazetteer names.
+    pub fn written(surface: &str, key: &str, kind: TokenKind) -> Word {
+        let (capital, caps) = if surface.is_ascii() {
+            let b = surface.as_bytes();
+            let caps = b.len() >= 2
+                && b.iter().any(u8::is_ascii_alphabetic)
+                && !b.iter().any(u8::is_ascii_lowercase);
+            (b.first().is_some_and(u8::is_ascii_uppercase), caps)
+        } else {
+            let scan = Scan::chars(surface);
+            (scan.capital, scan.letter && !scan.lower && scan.length >= 2)
+        };
+        Word {
+            key: hash_str(1, key),
+            capital,
+            caps,
+            kind: kind as u8,
+            ..Word::default()
+        }
+    }
+
     /// True when the word list `list` (a bit of [`super::list`]) holds the word.
     #[inline]
     pub fn is(&self, list: u16) -> bool {
@@ -322,6 +345,16 @@ mod tests {
             assert_eq!(facts(&a), facts(&c), "{s:?}");
             let key = s.to_lowercase();
             assert_eq!(ascii_affixes(&key), char_affixes(&key), "{s:?}");
+            // What a name's match reads is the same from either.
+            let (w, n) = (
+                Word::of(s, &key, TokenKind::Word),
+                Word::written(s, &key, TokenKind::Word),
+            );
+            assert_eq!(
+                (w.key, w.capital, w.caps),
+                (n.key, n.capital, n.caps),
+                "{s:?}"
+            );
         }
     }
 

@@ -82,7 +82,7 @@ fn words_of(name: &str) -> Vec<Word> {
     tokens
         .list
         .iter()
-        .map(|t| Word::of(tokens.surface(norm, t), tokens.key(norm, t), t.kind))
+        .map(|t| Word::written(tokens.surface(norm, t), tokens.key(norm, t), t.kind))
         .collect()
 }
 
@@ -101,33 +101,73 @@ fn find(parent: &mut [u32], x: u32) -> u32 {
 /// whether the names are news outlets.
 type Line = (Vec<(u64, bool)>, EntityLabel, bool);
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    // Every name with its line, then lines sharing a name (within a type) joined.
-    let mut lines: Vec<Line> = Vec::new();
-    let mut prefixes = FxHashSet::default();
+/// Every name of the lists as words, with the index of its line: the lines in order
+/// (comments and blank lines left out) with their type and whether they are news outlets.
+///
+/// Read as [`words_of`] reads one name, but in one pass for them all: the names are
+/// normalized one by one and laid end to end, a line each, and each name's sentences are
+/// tokenized as sentences of that one text. Tokenizing thousands of names one by one cost
+/// more than the rest of the first analysis.
+#[allow(clippy::type_complexity)]
+fn read_lists() -> (Vec<(usize, Vec<Word>)>, Vec<(EntityLabel, bool)>) {
+    let mut lines = Vec::new();
+    let mut joined = String::new();
+    // Per sentence range: the name it belongs to.
+    let (mut ranges, mut owner) = (Vec::new(), Vec::new());
+    let mut names = Vec::new();
     for (text, label, media) in LISTS {
         for line in text.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let mut names = Vec::new();
             for name in line.split(" | ").map(str::trim).filter(|n| !n.is_empty()) {
-                let words = words_of(name);
-                if words.is_empty() || words.len() > MAX_TOKENS {
-                    continue;
+                let normalized = crate::normalize::normalize(name);
+                let norm = normalized.text.as_ref();
+                let at = joined.len();
+                joined.push_str(norm);
+                joined.push('\n');
+                // A name without a sentence's end in it is one sentence.
+                let sentences = if norm.contains(['.', '!', '?']) {
+                    crate::sentence::split(norm)
+                } else {
+                    std::iter::once(0..norm.len()).collect()
+                };
+                for r in sentences {
+                    ranges.push(at + r.start..at + r.end);
+                    owner.push(names.len());
                 }
-                // Every proper prefix, then the whole name.
-                let mut hash = 0;
-                for w in &words[..words.len() - 1] {
-                    hash = extend(hash, w);
-                    prefixes.insert(hash);
-                }
-                hash = extend(hash, &words[words.len() - 1]);
-                names.push((hash, words.iter().all(|w| w.caps)));
+                names.push((lines.len(), Vec::new()));
             }
-            lines.push((names, label, media));
+            lines.push((label, media));
         }
+    }
+    let tokens = crate::token::tokenize(&joined, &ranges);
+    for t in &tokens.list {
+        let surface = tokens.surface(&joined, t);
+        let word = Word::written(surface, tokens.key(&joined, t), t.kind);
+        names[owner[t.sentence]].1.push(word);
+    }
+    (names, lines)
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    // Every name with its line, then lines sharing a name (within a type) joined.
+    let (all, kinds) = read_lists();
+    let mut lines: Vec<Line> = kinds.into_iter().map(|(l, m)| (Vec::new(), l, m)).collect();
+    let mut prefixes = FxHashSet::default();
+    for (line, words) in all {
+        if words.is_empty() || words.len() > MAX_TOKENS {
+            continue;
+        }
+        // Every proper prefix, then the whole name.
+        let mut hash = 0;
+        for w in &words[..words.len() - 1] {
+            hash = extend(hash, w);
+            prefixes.insert(hash);
+        }
+        hash = extend(hash, &words[words.len() - 1]);
+        lines[line].0.push((hash, words.iter().all(|w| w.caps)));
     }
     let mut parent: Vec<u32> = (0..lines.len() as u32).collect();
     let mut first: FxHashMap<(u64, u8), u32> = FxHashMap::default();
@@ -263,6 +303,26 @@ mod tests {
         assert_eq!(entity_of("jakarta"), None);
         assert_eq!(entity_of("As"), None);
         assert!(entity_of("Jakarta").is_some());
+    }
+
+    #[test]
+    fn the_lists_read_in_one_pass_as_each_name_alone() {
+        let (all, lines) = read_lists();
+        let mut names = Vec::new();
+        for (text, _, _) in LISTS {
+            for line in text.lines().map(str::trim) {
+                if !line.is_empty() && !line.starts_with('#') {
+                    names.extend(line.split(" | ").map(str::trim).filter(|n| !n.is_empty()));
+                }
+            }
+        }
+        assert_eq!(all.len(), names.len());
+        assert!(lines.len() > 1000 && all.last().unwrap().0 == lines.len() - 1);
+        let facts = |w: &Word| (w.key, w.caps, w.capital, w.kind);
+        for ((_, words), name) in all.iter().zip(names) {
+            let alone: Vec<_> = words_of(name).iter().map(facts).collect();
+            assert_eq!(words.iter().map(facts).collect::<Vec<_>>(), alone, "{name}");
+        }
     }
 
     #[test]
