@@ -216,6 +216,84 @@ impl Key {
     }
 }
 
+/// The candidate phrases by key: an open-addressing table of phrase ids (linear probing,
+/// at most three quarters full), each slot 8 bytes (32 bits of the key's hash and the id)
+/// where a general map would hold the 28-byte key as well. A phrase's key is worked out
+/// again from its first occurrence when the hash bits match, which is nearly always only
+/// for the phrase sought.
+struct PhraseIndex {
+    /// `(hash bits, phrase id)`; an empty slot has the id `u32::MAX`.
+    slots: Vec<(u32, u32)>,
+    len: usize,
+}
+
+impl PhraseIndex {
+    fn new(estimate: usize) -> PhraseIndex {
+        PhraseIndex {
+            slots: vec![(0, u32::MAX); (estimate * 4 / 3 + 1).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    fn bits(key: &Key) -> u32 {
+        use std::hash::{Hash, Hasher};
+        let mut h = crate::hash::FxHasher::default();
+        key.hash(&mut h);
+        (h.finish() >> 32) as u32
+    }
+
+    fn home(bits: u32, size: usize) -> usize {
+        (u64::from(bits).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (size - 1)
+    }
+
+    /// The id of the phrase with `key` (`is(id)` tells whether phrase `id` has it).
+    fn get(&self, key: &Key, is: impl Fn(u32) -> bool) -> Option<u32> {
+        let bits = Self::bits(key);
+        let mask = self.slots.len() - 1;
+        let mut i = Self::home(bits, self.slots.len());
+        loop {
+            let (b, id) = self.slots[i];
+            if id == u32::MAX {
+                return None;
+            }
+            if b == bits && is(id) {
+                return Some(id);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The id of the phrase with `key`, or `next` after recording it as that.
+    fn get_or_insert(&mut self, key: &Key, next: u32, is: impl Fn(u32) -> bool) -> u32 {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            let size = self.slots.len() * 2;
+            let old = std::mem::replace(&mut self.slots, vec![(0, u32::MAX); size]);
+            for (b, id) in old.into_iter().filter(|s| s.1 != u32::MAX) {
+                let mut i = Self::home(b, size);
+                while self.slots[i].1 != u32::MAX {
+                    i = (i + 1) & (size - 1);
+                }
+                self.slots[i] = (b, id);
+            }
+        }
+        let bits = Self::bits(key);
+        let mask = self.slots.len() - 1;
+        let mut i = Self::home(bits, self.slots.len());
+        loop {
+            let (b, id) = self.slots[i];
+            if id == u32::MAX {
+                self.slots[i] = (bits, next);
+                self.len += 1;
+                return next;
+            }
+            if b == bits && is(id) {
+                return id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// Statistics of one candidate phrase.
 #[derive(Clone, Default)]
 struct Phrase {
@@ -242,13 +320,14 @@ struct Phrase {
 /// [`Phrase::merged_into`] of a phrase that did not fold into a name.
 const NOT_MERGED: u32 = u32::MAX;
 
-/// One occurrence of a phrase: its id and token range. All phrases share one list, so
-/// a text with thousands of phrases does not allocate thousands of small vectors.
+/// One occurrence of a phrase: its id and first token. It has as many tokens as the
+/// phrase's first occurrence (a key has a group per token), so its end is not kept. All
+/// phrases share one list, so a text with thousands of phrases does not allocate
+/// thousands of small vectors; it holds a few entries per word, the most of any list.
 #[derive(Clone, Copy)]
 struct Occurrence {
     phrase: u32,
     start: u32,
-    end: u32,
 }
 
 /// The text's words, keyed and counted.
@@ -780,8 +859,7 @@ pub fn extract(
     let group = |i: u32| lex.terms[lex.of_token[i as usize] as usize].group;
 
     // 2 · candidates.
-    let mut index: FxHashMap<Key, u32> =
-        FxHashMap::with_capacity_and_hasher(start_size(units.len() * 2), Default::default());
+    let mut index = PhraseIndex::new(start_size(units.len() * 2));
     let mut phrases: Vec<Phrase> = Vec::with_capacity(start_size(units.len() * 2));
     let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len());
     for i in 0..units.len() {
@@ -814,7 +892,9 @@ pub fn extract(
                 let key = Key::of((first.start..last.end).map(group));
                 if let Some(key) = key {
                     let next = phrases.len() as u32;
-                    let id = *index.entry(key).or_insert(next);
+                    let id = index.get_or_insert(&key, next, |id| {
+                        lex.key_of(phrases[id as usize].first) == key
+                    });
                     if id == next {
                         phrases.push(Phrase {
                             first_sentence: u32::MAX,
@@ -837,7 +917,6 @@ pub fn extract(
                     occurrences.push(Occurrence {
                         phrase: id,
                         start: first.start,
-                        end: last.end,
                     });
                 }
             }
@@ -953,7 +1032,7 @@ pub fn extract(
     let mut all: Vec<Vec<(u32, u32)>> = vec![Vec::new(); chosen.len()];
     for o in &occurrences {
         let p = &phrases[o.phrase as usize];
-        let range = (o.start, o.end);
+        let range = (o.start, o.start + (p.first.1 - p.first.0));
         if let Some(&n) = slot.get(o.phrase as usize).filter(|&&n| n != u32::MAX) {
             own[n as usize].push(range);
             all[n as usize].push(range);
@@ -1127,7 +1206,7 @@ fn power(x: f64, e: f64) -> f64 {
 /// any other phrase into a longer phrase that holds two thirds of its occurrences (it is
 /// dropped). A name never folds into a phrase that is not a name, and an acronym
 /// (*PBB* in *Dewan Keamanan PBB*), a title or a place head (*Kota*) never folds.
-fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
+fn fold(phrases: &mut [Phrase], index: &PhraseIndex, lex: &Lexicon) {
     let kind = |g: u32| lex.group_kinds[g as usize];
     let is_name = |p: &Phrase| p.named * 2 >= p.count;
     let mut into: Vec<Option<usize>> = vec![None; phrases.len()];
@@ -1143,7 +1222,10 @@ fn fold(phrases: &mut [Phrase], index: &FxHashMap<Key, u32>, lex: &Lexicon) {
                 let Some(key) = Key::of(ids[start..start + len].iter().copied()) else {
                     continue;
                 };
-                let Some(&a) = index.get(&key) else { continue };
+                let Some(a) = index.get(&key, |id| lex.key_of(phrases[id as usize].first) == key)
+                else {
+                    continue;
+                };
                 let short = &phrases[a as usize];
                 // A surname folds into the full name only when the rest of it reads as
                 // given names (no stopword, never written in lower case): *Timur Jauh
