@@ -9,6 +9,10 @@
 // Method on both sides: warm up 300 ms, then 7 samples of at least 200 ms; the median, and
 // the fastest sample ("best"), which is the steadier figure on a shared, noisy machine.
 // MB/s counts 10^6 bytes of UTF-8 input per second. A benchmark: it asserts nothing.
+// Cold start: in fresh Node processes (import, then the first article), and in the page in
+// headless Chromium when it is installed (a fresh browser context each time, so nothing is
+// cached: from navigation to the page's "Ready", then from pasting the first article to its
+// result in the DOM).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,6 +132,7 @@ try {
   // ── wasm in Node ────────────────────────────────────────────────────────────────────────
   console.log('[wasm] js/node.mjs …');
   const cold = coldStart(inputs[0].path);
+  const page = await pageColdStart(inputs[0].text);
   const { analyze } = await import(pathToFileURL(join(root, 'js', 'node.mjs')).href);
   for (const input of inputs) {
     input.wasm = measure(() => analyze(input.text));
@@ -192,11 +197,67 @@ try {
         `(read + compile + instantiate the .wasm), first article ${cold.firstMs.toFixed(2)} ms`,
     );
   }
+  if (page) {
+    console.log(
+      `cold start in the page, headless Chromium (median of ${COLD_RUNS}): navigation to Ready ${page.readyMs.toFixed(1)} ms ` +
+        `(page, worker, .wasm), paste to the first article's result on screen ${page.firstMs.toFixed(1)} ms; ` +
+        `${(page.readyMs + page.firstMs).toFixed(1)} ms in all`,
+    );
+  }
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`pkg/kupas_bg.wasm: ${kb(wasmBytes.length)} raw, ${kb(gz(wasmBytes))} gzipped (level 9)`);
   console.log(`JS glue for browsers (${glueFiles.join(' + ')}): ${kb(glue.length)} raw, ${kb(gz(glue))} gzipped (level 9)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * The page's cold start in headless Chromium: COLD_RUNS fresh contexts, each timing navigation
+ * to "Ready" and then pasting `text` to its result in the DOM. `null` without Chromium.
+ */
+async function pageColdStart(text) {
+  const { CHROMIUM, CHROMIUM_ARGS } = await import(pathToFileURL(join(root, 'tests', 'js', 'support.mjs')).href);
+  if (!existsSync(CHROMIUM)) return null;
+  const { chromium } = await import('playwright-core');
+  const { startServer } = await import(pathToFileURL(join(root, 'scripts', 'serve.mjs')).href);
+  const server = await startServer({ port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const runs = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForFunction(() => document.getElementById('status').textContent === 'Ready');
+      const readyMs = await page.evaluate(() => performance.now());
+      const firstMs = await page.evaluate(
+        (article) =>
+          new Promise((done) => {
+            const results = document.getElementById('results');
+            const box = document.getElementById('text');
+            const started = performance.now();
+            new MutationObserver(() => {
+              if (!('pending' in results.dataset) && results.dataset.requested && results.dataset.rendered === results.dataset.requested) {
+                done(performance.now() - started);
+              }
+            }).observe(results, { attributes: true });
+            box.value = article;
+            box.dispatchEvent(new Event('input', { bubbles: true }));
+          }),
+        text,
+      );
+      runs.push({ readyMs, firstMs });
+      await context.close();
+    }
+    const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(COLD_RUNS / 2)];
+    return { readyMs: median('readyMs'), firstMs: median('firstMs') };
+  } catch (error) {
+    console.warn(`[page] cold start in Chromium failed: ${error.message}`);
+    return null;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }
 
 /** Warm-up, then SAMPLES samples of at least SAMPLE_MS each; the median time per call. */

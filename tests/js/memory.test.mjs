@@ -17,8 +17,8 @@ import { PARAGRAPH } from './support.mjs';
 const memory = () => initSync().memory.buffer.byteLength;
 const MB = 1024 * 1024;
 const LIMIT = 8 * MB; // UTF-16 code units (README "Limits and memory")
-// Peak memory per UTF-16 unit of input (measured 2026-11-23: 14–18 for these news texts,
-// 70–76 for `a,a,…` and `中,中,…`; see the README). The bounds leave room for the heap's
+// Peak memory per UTF-16 unit of input (measured 2026-11-23: 12–14 for these news texts,
+// 48–70 for `a,a,…` and `中,中,…`; see the README). The bounds leave room for the heap's
 // fixed part and for how the allocator happens to place blocks.
 const NEWS_MULTIPLE = 32;
 const WORST_MULTIPLE = 100;
