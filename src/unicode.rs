@@ -37,10 +37,11 @@ struct Tables {
     /// All composition pairs, worked out when text first needs composing (most text is
     /// NFKC already, and [`is_nfkc_quick`] does not need them).
     composition: OnceLock<Composition>,
-    /// Sorted, distinct second characters of the pairs, and perhaps a few more: the last
-    /// character of every decomposition that NFKC keeps. One more only makes
-    /// [`Tables::is_stable`] say no to a character that is, which costs time, not
-    /// correctness.
+    /// Sorted, distinct second characters of the pairs, worked out without the pairs: the
+    /// last character of every decomposition that NFKC keeps, and the listed pairs'. That
+    /// could hold a character no pair has (with Unicode 18's tables it holds the same 72),
+    /// which would only make [`Tables::is_stable`] say no to a character that is: time,
+    /// not correctness; a test checks that no pair's second is missing.
     seconds: Vec<u32>,
     /// Runs `(start, end exclusive)` of combining marks.
     marks: Vec<(u32, u32)>,

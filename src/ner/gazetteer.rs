@@ -101,6 +101,9 @@ fn find(parent: &mut [u32], x: u32) -> u32 {
 /// whether the names are news outlets.
 type Line = (Vec<(u64, bool)>, EntityLabel, bool);
 
+/// A name of the lists: the index of its line, and its words.
+type ListName = (usize, Vec<Word>);
+
 /// Every name of the lists as words, with the index of its line: the lines in order
 /// (comments and blank lines left out) with their type and whether they are news outlets.
 ///
@@ -108,8 +111,7 @@ type Line = (Vec<(u64, bool)>, EntityLabel, bool);
 /// normalized one by one and laid end to end, a line each, and each name's sentences are
 /// tokenized as sentences of that one text. Tokenizing thousands of names one by one cost
 /// more than the rest of the first analysis.
-#[allow(clippy::type_complexity)]
-fn read_lists() -> (Vec<(usize, Vec<Word>)>, Vec<(EntityLabel, bool)>) {
+fn read_lists() -> (Vec<ListName>, Vec<(EntityLabel, bool)>) {
     let mut lines = Vec::new();
     let mut joined = String::new();
     // Per sentence range: the name it belongs to.
