@@ -11,8 +11,10 @@
 // MB/s counts 10^6 bytes of UTF-8 input per second. A benchmark: it asserts nothing.
 // Cold start: in fresh Node processes (import, then the first article), and in the page in
 // headless Chromium when it is installed (a fresh browser context each time, so nothing is
-// cached: from navigation to the page's "Ready", then from pasting the first article to its
-// result in the DOM).
+// cached): from navigation to the page's "Ready", then from pasting the first article to its
+// result in the DOM and to the end of the frame that shows it; pasted the moment "Ready"
+// shows (the engine is still compiling the page's and the worker's code in the background)
+// and, as a person would, 300 ms later.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,7 +134,8 @@ try {
   // ── wasm in Node ────────────────────────────────────────────────────────────────────────
   console.log('[wasm] js/node.mjs …');
   const cold = coldStart(inputs[0].path);
-  const page = await pageColdStart(inputs[0].text);
+  const page = await pageColdStart(inputs[0].text, 0);
+  const pageLater = page && (await pageColdStart(inputs[0].text, 300));
   const { analyze } = await import(pathToFileURL(join(root, 'js', 'node.mjs')).href);
   for (const input of inputs) {
     input.wasm = measure(() => analyze(input.text));
@@ -198,10 +201,11 @@ try {
     );
   }
   if (page) {
+    const shown = (p) => `${p.firstMs.toFixed(1)} ms to the result in the page, ${p.paintedMs.toFixed(1)} ms to the end of its frame`;
     console.log(
       `cold start in the page, headless Chromium (median of ${COLD_RUNS}): navigation to Ready ${page.readyMs.toFixed(1)} ms ` +
-        `(page, worker, .wasm), paste to the first article's result on screen ${page.firstMs.toFixed(1)} ms; ` +
-        `${(page.readyMs + page.firstMs).toFixed(1)} ms in all`,
+        `(page, worker, .wasm, warm-up); pasting the first article at Ready: ${shown(page)}` +
+        (pageLater ? `; pasting it 300 ms after Ready: ${shown(pageLater)}` : ''),
     );
   }
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -213,9 +217,10 @@ try {
 
 /**
  * The page's cold start in headless Chromium: COLD_RUNS fresh contexts, each timing navigation
- * to "Ready" and then pasting `text` to its result in the DOM. `null` without Chromium.
+ * to "Ready", then, `settleMs` later, pasting `text` to its result in the DOM and to the end of
+ * the frame that shows it. `null` without Chromium.
  */
-async function pageColdStart(text) {
+async function pageColdStart(text, settleMs) {
   const { CHROMIUM, CHROMIUM_ARGS } = await import(pathToFileURL(join(root, 'tests', 'js', 'support.mjs')).href);
   if (!existsSync(CHROMIUM)) return null;
   const { chromium } = await import('playwright-core');
@@ -230,7 +235,8 @@ async function pageColdStart(text) {
       await page.goto(server.url);
       await page.waitForFunction(() => document.getElementById('status').textContent === 'Ready');
       const readyMs = await page.evaluate(() => performance.now());
-      const firstMs = await page.evaluate(
+      if (settleMs > 0) await page.waitForTimeout(settleMs);
+      const { firstMs, paintedMs } = await page.evaluate(
         (article) =>
           new Promise((done) => {
             const results = document.getElementById('results');
@@ -238,7 +244,9 @@ async function pageColdStart(text) {
             const started = performance.now();
             new MutationObserver(() => {
               if (!('pending' in results.dataset) && results.dataset.requested && results.dataset.rendered === results.dataset.requested) {
-                done(performance.now() - started);
+                const firstMs = performance.now() - started;
+                // A task queued in the next frame runs once its layout and paint are done.
+                requestAnimationFrame(() => setTimeout(() => done({ firstMs, paintedMs: performance.now() - started })));
               }
             }).observe(results, { attributes: true });
             box.value = article;
@@ -246,11 +254,11 @@ async function pageColdStart(text) {
           }),
         text,
       );
-      runs.push({ readyMs, firstMs });
+      runs.push({ readyMs, firstMs, paintedMs });
       await context.close();
     }
     const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(COLD_RUNS / 2)];
-    return { readyMs: median('readyMs'), firstMs: median('firstMs') };
+    return { readyMs: median('readyMs'), firstMs: median('firstMs'), paintedMs: median('paintedMs') };
   } catch (error) {
     console.warn(`[page] cold start in Chromium failed: ${error.message}`);
     return null;

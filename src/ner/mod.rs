@@ -845,6 +845,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         let tagged = list.len();
         if !title && !english {
             cue_subjects(words, &lower, &mut list);
+            cue_titled(words, &lower, &mut list);
             known_acronyms(words, &acronyms, &mut list);
             cued_places(words, &mut list);
         }
@@ -966,6 +967,41 @@ fn cue_subjects(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, 
             continue;
         }
         found.push((start, k, PERSON));
+    }
+}
+
+/// Adds the two or three capitalised words right after an office written with capitals and
+/// before punctuation (*Wakil Perdana Menteri Denis Manturov, …*) as a person when the tagger
+/// found nothing there and no list knows them: not words the text also writes in lower case,
+/// offices, portfolios, organisations or known names.
+fn cue_titled(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, usize, usize)>) {
+    const LONGEST: usize = 3;
+    for k in 1..words.len() {
+        let title = &words[k - 1];
+        if !(title.is(list::PERSON_TITLE) && title.capital) {
+            continue;
+        }
+        let name = |j: usize| {
+            let w = &words[j];
+            unknown_name_word(w)
+                && w.lists == 0
+                && !lower.contains(&w.key)
+                && !PORTFOLIOS.contains(&w.key)
+                && !w.ends_with3("nya")
+        };
+        let end = (k..words.len().min(k + LONGEST))
+            .take_while(|&j| name(j))
+            .last()
+            .map_or(k, |j| j + 1);
+        // The name ends at punctuation (*…, Denis Manturov, yang …*), not at a word that
+        // goes on with the office (*Menteri Tenaga Kerja dan Transmigrasi*).
+        if end - k < 2 || end < words.len() && words[end].kind == TokenKind::Word as u8 {
+            continue;
+        }
+        if found.iter().any(|m| m.0 < end && k < m.1) {
+            continue;
+        }
+        found.push((k, end, PERSON));
     }
 }
 
@@ -2066,6 +2102,42 @@ mod tests {
         assert_eq!(run("Polisi mengatakan hal itu."), owned(&[]));
         assert_eq!(run("Pasukannya mengatakan hal itu."), owned(&[]));
         assert_eq!(run("Pemerintah menegaskan hal itu."), owned(&[]));
+    }
+
+    #[test]
+    fn the_name_after_an_office_is_a_person() {
+        let lower = hashes("kerja");
+        let run = |text: &str, found: &[(usize, usize, usize)]| {
+            let titled = |words: &[Word], found: &mut Vec<(usize, usize, usize)>| {
+                cue_titled(words, &lower, found)
+            };
+            cued(&titled, text, found)
+        };
+        assert_eq!(
+            run(
+                "Hadir pula Wakil Perdana Menteri Rudi Santoso, yang baru tiba.",
+                &[]
+            ),
+            owned(&[("Rudi Santoso", PERSON)])
+        );
+        // Not one word, not what goes on with the office before more words, not a
+        // portfolio or a word the text writes in lower case, not where the tagger found a
+        // name, and not after an office in lower case.
+        assert_eq!(
+            run("Hadir pula Menteri Santoso, yang baru tiba.", &[]),
+            owned(&[])
+        );
+        assert_eq!(
+            run("Menteri Tenaga Bumi dan Transmigrasi itu tiba.", &[]),
+            owned(&[])
+        );
+        assert_eq!(run("Kata Menteri Pertahanan Rusia.", &[]), owned(&[]));
+        assert_eq!(run("Hadir Menteri Tenaga Kerja.", &[]), owned(&[]));
+        assert_eq!(
+            run("Hadir Menteri Rudi Santoso.", &[(2, 4, ORGANIZATION)]),
+            owned(&[("Rudi Santoso", ORGANIZATION)])
+        );
+        assert_eq!(run("Hadir menteri Rudi Santoso.", &[]), owned(&[]));
     }
 
     #[test]
