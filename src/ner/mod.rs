@@ -846,6 +846,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         if !title && !english {
             cue_subjects(words, &lower, &mut list);
             cue_titled(words, &lower, &mut list);
+            cue_companies(words, &lower, &mut list);
             known_acronyms(words, &acronyms, &mut list);
             cued_places(words, &mut list);
         }
@@ -1002,6 +1003,37 @@ fn cue_titled(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, us
             continue;
         }
         found.push((k, end, PERSON));
+    }
+}
+
+/// Adds one to three capitalised words that no list knows, followed by a word that ends
+/// organisations' names (*Maxar Technologies*, *… Labs*, *… Group*), as an organisation when
+/// the tagger found nothing there and the text never writes them in lower case.
+fn cue_companies(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, usize, usize)>) {
+    const LONGEST: usize = 3;
+    for k in 1..words.len() {
+        let tail = &words[k];
+        if !(tail.capital && english::is_organization_tail(tail.key))
+            || capital_word(words.get(k + 1))
+        {
+            continue;
+        }
+        let name = |j: usize| {
+            let w = &words[j];
+            unknown_name_word(w) && w.lists == 0 && !lower.contains(&w.key)
+        };
+        let start = (k.saturating_sub(LONGEST)..k)
+            .rev()
+            .take_while(|&j| name(j))
+            .last()
+            .unwrap_or(k);
+        if start == k || start > 0 && capital_word(words.get(start - 1)) {
+            continue;
+        }
+        if found.iter().any(|m| m.0 <= k && start < m.1) {
+            continue;
+        }
+        found.push((start, k + 1, ORGANIZATION));
     }
 }
 
@@ -2138,6 +2170,49 @@ mod tests {
             owned(&[("Rudi Santoso", ORGANIZATION)])
         );
         assert_eq!(run("Hadir menteri Rudi Santoso.", &[]), owned(&[]));
+    }
+
+    #[test]
+    fn unknown_words_before_a_company_word_are_an_organisation() {
+        let lower = hashes("surya");
+        let run = |text: &str, found: &[(usize, usize, usize)]| {
+            let companies = |words: &[Word], found: &mut Vec<(usize, usize, usize)>| {
+                cue_companies(words, &lower, found)
+            };
+            cued(&companies, text, found)
+        };
+        assert_eq!(
+            run(
+                "Citra dari Lintang Cakra Technologies menunjukkan itu.",
+                &[]
+            ),
+            owned(&[("Lintang Cakra Technologies", ORGANIZATION)])
+        );
+        // Not a word alone, not words the text writes in lower case or a list knows, not
+        // inside a longer capitalised run, not where the tagger found a name.
+        assert_eq!(
+            run("Citra dari Technologies menunjukkan itu.", &[]),
+            owned(&[])
+        );
+        assert_eq!(
+            run("Citra dari Surya Labs menunjukkan itu.", &[]),
+            owned(&[])
+        );
+        assert_eq!(
+            run("Citra dari Presiden Labs menunjukkan itu.", &[]),
+            owned(&[])
+        );
+        assert_eq!(
+            run("Citra dari Lintang Labs Cakra menunjukkan itu.", &[]),
+            owned(&[])
+        );
+        assert_eq!(
+            run(
+                "Citra dari Lintang Labs menunjukkan itu.",
+                &[(2, 4, PERSON)]
+            ),
+            owned(&[("Lintang Labs", PERSON)])
+        );
     }
 
     #[test]
