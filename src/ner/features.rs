@@ -28,6 +28,8 @@ pub struct Word {
     /// Written in capitals: two characters or more, a letter, no lower-case letter
     /// (*PBB*, *G7*, *U.S.*).
     pub caps: bool,
+    /// Holds a digit (*737*, *A320*, *G7*).
+    pub digit: bool,
     /// Gazetteer hit, set by [`gazetteer::mark`](super::gazetteer::mark): 0 or the type
     /// and whether the word begins the name.
     pub gaz: u8,
@@ -94,6 +96,7 @@ impl Word {
             kind: kind as u8,
             length: scan.length.min(15),
             caps: scan.letter && !scan.lower && scan.length >= 2,
+            digit: scan.digit,
             gaz: 0,
             lists: super::lists_of(key_hash),
         }
@@ -138,6 +141,7 @@ struct Scan {
     letter: bool,
     lower: bool,
     capital: bool,
+    digit: bool,
 }
 
 impl Scan {
@@ -148,6 +152,7 @@ impl Scan {
             letter: false,
             lower: false,
             capital: false,
+            digit: false,
         }
     }
 
@@ -171,7 +176,10 @@ impl Scan {
                     scan.lower = true;
                     'x'
                 }
-                b'0'..=b'9' => 'd',
+                b'0'..=b'9' => {
+                    scan.digit = true;
+                    'd'
+                }
                 _ => char::from(b),
             };
             scan.letter |= b.is_ascii_alphabetic();
@@ -191,6 +199,7 @@ impl Scan {
         for c in surface.chars() {
             scan.letter |= c.is_alphabetic();
             scan.lower |= c.is_lowercase();
+            scan.digit |= c.is_numeric();
             if let Some(class) = shape_class(c) {
                 scan.add(&mut hasher, &mut last, class);
             }

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 const MAX_TOKENS: usize = 8;
 
 /// One list: its text, the type of its names, and whether they are news outlets.
-const LISTS: [(&str, EntityLabel, bool); 4] = [
+const LISTS: [(&str, EntityLabel, bool); 5] = [
     (
         include_str!("../../data/gazetteer/cldr-places.txt"),
         EntityLabel::Location,
@@ -34,6 +34,11 @@ const LISTS: [(&str, EntityLabel, bool); 4] = [
     ),
     (
         include_str!("../../data/gazetteer/organizations.txt"),
+        EntityLabel::Organization,
+        false,
+    ),
+    (
+        include_str!("../../data/gazetteer/companies.txt"),
         EntityLabel::Organization,
         false,
     ),

@@ -315,6 +315,13 @@ static PORTFOLIOS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
 /// Words for a summit (*KTT G7*), by key hash.
 static SUMMITS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes("ktt summit"));
 
+/// The shape of a team's age group written as one word (*U-18*).
+static AGE_GROUP_SHAPE: LazyLock<u64> =
+    LazyLock::new(|| Word::of("U-18", "u-18", TokenKind::Word).shape);
+
+/// The key hash of a hyphen.
+static HYPHEN: LazyLock<u64> = LazyLock::new(|| Word::key_hash("-"));
+
 /// The key hashes of *I* and *Ni*, which open Balinese names.
 static FORM_I: LazyLock<u64> = LazyLock::new(|| Word::key_hash("i"));
 static FORM_NI: LazyLock<u64> = LazyLock::new(|| Word::key_hash("ni"));
@@ -351,6 +358,8 @@ const ORGANIZATION_HEAD_WORDS: &str =
     "universitas kementerian kemenko partai dewan badan komisi pt cv bank institut \
         lembaga majelis mahkamah pengadilan kejaksaan kepolisian polda polres polsek kodam \
         angkatan kantor perusahaan yayasan asosiasi persatuan perhimpunan sekolah rumah \
+        dinas komite fraksi satuan direktorat sekretariat biro otoritas korps serikat \
+        ikatan koalisi aliansi himpunan koperasi perum rsud rsup puskesmas \
         university ministry party council agency commission institute court department \
         bureau corporation company association office federation society academy museum \
         church chamber board";
@@ -372,7 +381,13 @@ const PERSON_TITLE_WORDS: &str =
         direktur dirjen kepala deputi sekretaris sekda komisaris rektor dekan camat lurah \
         kapten panglima laksamana marsekal mensos menkes menag mentan menhub menaker menpora \
         mendikbud prof dr drs dra haji hajah hj ustadz ustaz mbah kakek nenek pengacara \
-        sutradara penyanyi pelatih";
+        sutradara penyanyi pelatih akbp akp kompol iptu ipda aiptu aipda bripka brigadir \
+        briptu bripda bharada kapolsek kasat kasatreskrim kanit kapolresta kajati kajari \
+        letkol mayor lettu letda serka sertu serda kopral prada pratu marsda laksda laksma \
+        danramil dandim danrem pangdam kasad kasal kasau ceo cfo coo cto founder pendiri \
+        ekonom pengamat analis peneliti pakar dosen aktivis politikus politisi wartawan \
+        jurnalis aktor aktris atlet pebulu tangkis pesepak kiper bek gelandang penyerang \
+        striker";
 
 /// The Balinese names of birth order and caste (*Wayan*, *Made*, *Ketut*, *Gusti*…), by
 /// key hash: the *I* or *Ni* in front of them is part of the name (*I Made Sudarta*).
@@ -541,9 +556,9 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
             piece.0 = s + 1;
         }
     }
-    // Offices and forms of address in front of a person (*Wapres Boediono*, *Ny Herawati
-    // Boediono*) are not the name.
-    for piece in pieces.iter_mut().filter(|p| p.2 == PERSON) {
+    // Offices and forms of address in front of a name (*Wapres Boediono*, *Ny Herawati
+    // Boediono*, *Kapolres Bogor*) are not the name.
+    for piece in pieces.iter_mut() {
         let mut s = piece.0;
         while s < piece.1 && (!is_word(s) || words[s].is(list::PERSON_TITLE)) {
             s += 1;
@@ -615,6 +630,20 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
         }
     }
     for m in &mut out {
+        // Written apart (*Persib U - 18*), the age group's letter is not part of the name.
+        let hyphen_number = |k: usize| {
+            words.get(k).is_some_and(|w| w.key == *HYPHEN)
+                && words
+                    .get(k + 1)
+                    .is_some_and(|w| w.kind == TokenKind::Number as u8)
+        };
+        if m.1 - m.0 > 1
+            && words[m.1 - 1].length == 1
+            && words[m.1 - 1].capital
+            && hyphen_number(m.1)
+        {
+            m.1 -= 1;
+        }
         if m.2 != ORGANIZATION && words[m.0].is(list::ORGANIZATION_HEAD) && m.1 - m.0 > 1 {
             m.2 = ORGANIZATION;
         }
@@ -625,6 +654,20 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
         // A known place or organisation has its known type (*Kremlin*, *DPRK*).
         if let Some(r) = runs.iter().find(|r| r.0 == m.0 && r.1 == m.1) {
             m.2 = r.2;
+        }
+        // A known company and a model number is a product (*Boeing 737*, *Airbus A320*),
+        // while a year after a name is not (*G7 2024*).
+        // A team's age group is not a model number (*Persib U-18*).
+        let model_number = |r: &&(usize, usize, usize)| {
+            let year = |w: &Word| w.kind == TokenKind::Number as u8 && w.length == 4;
+            r.0 == m.0
+                && r.2 == ORGANIZATION
+                && words
+                    .get(r.1)
+                    .is_some_and(|w| w.digit && !year(w) && w.shape != *AGE_GROUP_SHAPE)
+        };
+        if runs.iter().any(|r| model_number(&r)) {
+            m.1 = m.0;
         }
     }
     // A portfolio and the country it serves (*Urusan Luar Negeri DPRK*) is an office, not
@@ -657,17 +700,22 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
             None => m.1 = m.0,
         }
     }
-    // Words that name a kind alone (*Sebelah Barat*, *Dusun*, *SMP*) are not a name,
-    // unless the gazetteer knows them (*Timur Tengah*).
+    // Words that name a kind alone (*Sebelah Barat*, *Dusun*, *SMP*) or an office
+    // (*AKBP*) are not a name, unless the gazetteer knows them (*Timur Tengah*), and
+    // neither is a letter alone (*kunci letter T*).
     let generic = |m: &(usize, usize, usize)| {
-        (m.0..m.1)
-            .all(|k| !is_word(k) || words[k].gaz == 0 && GENERIC_WORDS.contains(&words[k].key))
+        (m.0..m.1).all(|k| {
+            let w = &words[k];
+            !is_word(k)
+                || w.gaz == 0 && (GENERIC_WORDS.contains(&w.key) || w.is(list::PERSON_TITLE))
+        })
     };
     out.retain(|m| {
         m.0 < m.1
             && is_word(m.0)
             && (is_word(m.1 - 1) || m.2 == ORGANIZATION && closed_brackets(&words[m.0..m.1]))
             && !generic(m)
+            && !(m.1 - m.0 == 1 && words[m.0].length == 1 && words[m.0].gaz == 0)
     });
     out
 }
@@ -1886,7 +1934,7 @@ mod tests {
     fn refinement_corrects_what_the_tagger_gets_wrong_in_news() {
         // (text, the tagger's mentions, the refined mentions)
         type Case<'a> = (&'a str, &'a [(&'a str, usize)], &'a [(&'a str, usize)]);
-        let cases: [Case; 29] = [
+        let cases: [Case; 31] = [
             // A summit names the known organisation that holds it, or nothing.
             (
                 "Para pemimpin KTT G7 dan KTT Pemanasan Global bertemu.",
@@ -1928,10 +1976,26 @@ mod tests {
                 &[("Perdana Menteri Perancis Jaques Chirac", PERSON)],
                 &[("Perancis", LOCATION), ("Jaques Chirac", PERSON)],
             ),
+            // An office alone names no one.
             (
                 "Ia mengenang Bung Tomo dan Presiden.",
                 &[("Bung Tomo", PERSON), ("Presiden", PERSON)],
-                &[("Bung Tomo", PERSON), ("Presiden", PERSON)],
+                &[("Bung Tomo", PERSON)],
+            ),
+            (
+                "Kata Kapolres Bogor AKBP Rio Wahyu dan AKBP.",
+                &[
+                    ("Kapolres Bogor", ORGANIZATION),
+                    ("AKBP Rio Wahyu", PERSON),
+                    ("AKBP", PERSON),
+                ],
+                &[("Bogor", LOCATION), ("Rio Wahyu", PERSON)],
+            ),
+            // A team's age group is no model number.
+            (
+                "Ia melatih Persib U - 18 dan membeli Boeing 737.",
+                &[("Persib U", ORGANIZATION), ("Boeing", ORGANIZATION)],
+                &[("Persib", ORGANIZATION)],
             ),
             // A known place before a person, and before a name in capitals.
             (
