@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example train                 # the default data in ../shared/data/ner
-//! cargo run --release --example train -- --epochs 12 --runs 2 --keep 1.5 --out /tmp/model.bin
+//! cargo run --release --example train -- --epochs 12 --runs 2 --keep 0.25 --out /tmp/model.bin
 //! ```
 //!
 //! Trains on the `train` files of idner-news-2k and NERGrit in two rounds
@@ -55,7 +55,7 @@ fn main() {
     }
     let dev: Vec<(&str, Vec<Sentence>)> = DEV.iter().map(|f| (*f, read(&data.join(f)))).collect();
     eprintln!(
-        "train: {} sentences, {} runs of {} epochs, keep {}/127",
+        "train: {} sentences, {} runs of {} epochs, keep {} of the features",
         train.len(),
         plan.runs,
         plan.epochs,

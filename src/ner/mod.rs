@@ -273,6 +273,15 @@ static NOT_LAST: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
         "yang telah dan atau di ke dari untuk pada dengan adalah ialah ini itu akan sudah \
         juga tidak oleh bahwa the and of in to for at is was on",
     )
+    .into_iter()
+    .chain(PRONOUNS.iter().copied())
+    .collect()
+});
+
+/// Personal pronouns, by key hash: a sentence-initial *Ia* or *Mereka* is no name, nor the
+/// end of one (*Gamelan Ia*).
+static PRONOUNS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes("ia dia mereka kami kita saya aku beliau engkau kamu he she they we you")
 });
 
 /// Words that point to the place after them, by key hash (*di Jakarta*, *negara Qatar*).
@@ -302,7 +311,12 @@ static GENERIC_WORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
         smk paud tk pt cv tbk masjid gereja timnas islam muslim kristen kristiani katolik \
         protestan hindu buddha budha yahudi konghucu",
     );
-    set.extend(DIRECTIONS.iter().chain(PLACE_KINDS.iter()));
+    set.extend(
+        DIRECTIONS
+            .iter()
+            .chain(PLACE_KINDS.iter())
+            .chain(PRONOUNS.iter()),
+    );
     set
 });
 

@@ -5,8 +5,8 @@
 //! small and explicit: a magic line, the counts, the transitions as `f32`, then the features
 //! sorted by hash: the gaps between their (18-bit) hashes as LEB128 numbers, then one `i8`
 //! per feature and tag but the outside tag, a tag at a time, a weight on a square-root
-//! scale ([`quantize`]), the weights in a Huffman code ([`crate::huffman`]). About 16,000
-//! features: 75 KB, 69 KB gzipped.
+//! scale ([`quantize`]), the weights in a Huffman code ([`crate::huffman`]). About 21,600
+//! features: 105 KB, 100 KB gzipped.
 //!
 //! Decoding a sentence is two passes. First each token's scores, the sum of its features'
 //! weights: some two dozen lookups per token, about one in four of a feature the model
@@ -272,15 +272,20 @@ impl Model {
         }
     }
 
-    /// The features whose largest weight is at least `min` 127ths of the model's largest
-    /// weight in magnitude.
-    pub fn kept(&self, min: f32) -> crate::hash::FxHashSet<u32> {
-        let kept_if = self.largest() / 127.0 * min;
-        self.weights
+    /// The `share` (0 to 1) of the features whose largest weight is largest in magnitude;
+    /// ties go to the lower hash, so the choice is deterministic. A share rather than a
+    /// fraction of the largest weight, so that one outlying weight does not halve or
+    /// double what stays when the training data change a little.
+    pub fn kept(&self, share: f32) -> crate::hash::FxHashSet<u32> {
+        let mut ranked: Vec<(f32, u32)> = self
+            .weights
             .iter()
-            .filter(|(_, w)| w.iter().any(|&x| x.abs() >= kept_if))
-            .map(|(h, _)| *h)
-            .collect()
+            .map(|(&h, w)| (w.iter().fold(0f32, |m, &x| m.max(x.abs())), h))
+            .filter(|&(x, _)| x > 0.0)
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let n = (f64::from(share.clamp(0.0, 1.0)) * self.weights.len() as f64).ceil() as usize;
+        ranked.into_iter().take(n).map(|(_, h)| h).collect()
     }
 
     /// The model in its file format ([`quantize`]d), without the features whose weights
@@ -769,6 +774,34 @@ mod tests {
         let bytes = include_bytes!("../../data/ner/model.bin");
         let model = Model::from_bytes(bytes).unwrap();
         assert_eq!(model.to_bytes(), bytes);
+    }
+
+    #[test]
+    fn keeps_a_share_of_the_features_whatever_the_largest_weight() {
+        // Features 1..=100 of weight 0.01 to 1.00 on one tag each, and 0 with none.
+        let weights = |outlier: f32| {
+            let mut w: FxHashMap<u32, [f32; T]> = (1..=100u32)
+                .map(|h| {
+                    let mut row = [0.0; T];
+                    row[1 + h as usize % (T - 1)] =
+                        if h % 2 == 0 { -1.0 } else { 1.0 } * h as f32 / 100.0;
+                    (h, row)
+                })
+                .collect();
+            w.insert(0, [0.0; T]);
+            w.get_mut(&100).unwrap()[1] = outlier;
+            Model::new(w, [[0.0; T]; T + 1])
+        };
+        for outlier in [1.0, 50.0] {
+            let kept = weights(outlier).kept(0.2);
+            // A fifth of the 101 features, rounded up: the 21 of largest weight.
+            let mut kept: Vec<u32> = kept.into_iter().collect();
+            kept.sort_unstable();
+            assert_eq!(kept, (80..=100).collect::<Vec<u32>>(), "outlier {outlier}");
+        }
+        assert!(weights(1.0).kept(0.0).is_empty());
+        // A weightless feature is never kept, even when all are asked for.
+        assert_eq!(weights(1.0).kept(1.0).len(), 100);
     }
 
     #[test]
