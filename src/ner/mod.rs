@@ -894,15 +894,21 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         if title {
             // A name the tagger found in a headline goes when it holds a word that the
             // story writes in lower case (outside a known name), or when all its words
-            // are stopwords (*Makin*): the capitals there say nothing.
+            // are stopwords (*Makin*), or when it is one word that neither the story nor
+            // the gazetteer names (*AS Khawatir*): the capitals there say nothing.
             let runs = gaz_runs(words);
+            let named = |m: &(usize, usize, usize)| {
+                m.1 - m.0 > 1
+                    || known.contains_key(&run_hash(&words[m.0..m.1]))
+                    || runs.iter().any(|r| r.0 <= m.0 && m.1 <= r.1)
+            };
             let common = |k: usize| {
                 words[k].kind == word
                     && lower.contains(&words[k].key)
                     && !runs.iter().any(|r| r.0 <= k && k < r.1)
             };
             let stop = |k: usize| words[k].kind != word || words[k].is(list::FUNCTION);
-            list.retain(|m| !(m.0..m.1).any(common) && !(m.0..m.1).all(stop));
+            list.retain(|m| !(m.0..m.1).any(common) && !(m.0..m.1).all(stop) && named(m));
         }
         let tagged = list.len();
         if !title && !english {
@@ -2436,6 +2442,27 @@ mod tests {
                 ("Reuters", Organization, true),
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_keeps_one_word_names_only_when_the_story_or_gazetteer_names_them() {
+        let text = "Menhan Akan Temui Kim Jong Un, AS Khawatir Korut-Rusia Kian Dekat\n\nMenteri \
+            Pertahanan Rusia Andrei Belousov bertemu Kim Jong Un di Pyongyang.";
+        let tokens = crate::token::tokenize(text, &crate::sentence::split(text));
+        let skip = vec![false; tokens.list.len()];
+        let headline_end = text.find('\n').unwrap();
+        let found: Vec<&str> = tag(text, &tokens, &skip, "id")
+            .iter()
+            .map(|m| (tokens.list[m.start].start, tokens.list[m.end - 1].end))
+            .filter(|&(_, e)| e <= headline_end)
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        // *AS* is known and *Kim Jong Un* more than one word; *Khawatir*, which the tagger
+        // takes for a person, is only capitalised.
+        for name in ["Kim Jong Un", "AS"] {
+            assert!(found.contains(&name), "{name} not in {found:?}");
+        }
+        assert!(!found.contains(&"Khawatir"), "{found:?}");
     }
 
     fn entity(text: &str, label: EntityLabel, aliases: &[&str], count: usize) -> Entity {
