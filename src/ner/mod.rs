@@ -299,6 +299,22 @@ const PLACE_KIND_WORDS: &str =
 /// [`DIRECTION_WORDS`] by key hash.
 static DIRECTIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(DIRECTION_WORDS));
 
+/// Words that head the name of a place and never a person's (*Candi Borobudur*,
+/// *Bandara Soekarno-Hatta*), by key hash: [`PLACE_KIND_WORDS`] and buildings and
+/// landmarks. Not *Tanjung*, which is a surname too.
+static PLACE_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    let mut set = hashes(
+        "candi pantai teluk selat bandara bandar stasiun terminal pelabuhan stadion \
+        kelurahan kepulauan kota",
+    );
+    set.extend(PLACE_KINDS.iter());
+    set
+});
+
+/// *Wali* and *Kota*, by key hash: *Wali Kota* is an office.
+static WALI: LazyLock<u64> = LazyLock::new(|| Word::key_hash("wali"));
+static KOTA: LazyLock<u64> = LazyLock::new(|| Word::key_hash("kota"));
+
 /// [`PLACE_KIND_WORDS`] by key hash.
 static PLACE_KINDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(PLACE_KIND_WORDS));
 
@@ -574,7 +590,17 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
     // Boediono*, *Kapolres Bogor*) are not the name.
     for piece in pieces.iter_mut() {
         let mut s = piece.0;
-        while s < piece.1 && (!is_word(s) || words[s].is(list::PERSON_TITLE)) {
+        // *Wali Kota* is one office, written as two words (*Wali Kota Bandung*); so is
+        // *Kota* after a *Wali* in front of the name.
+        let office = |k: usize| {
+            words[k].is(list::PERSON_TITLE)
+                || words[k].key == *WALI
+                || words[k].key == *KOTA && k > 0 && words[k - 1].key == *WALI
+        };
+        if s > 0 && words[s].key == *KOTA && words[s - 1].key == *WALI {
+            s += 1;
+        }
+        while s < piece.1 && (!is_word(s) || office(s)) {
             s += 1;
         }
         if s < piece.1 && s > piece.0 && words[s].capital {
@@ -660,6 +686,19 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
         }
         if m.2 != ORGANIZATION && words[m.0].is(list::ORGANIZATION_HEAD) && m.1 - m.0 > 1 {
             m.2 = ORGANIZATION;
+        }
+        // A "person" headed by a kind of place is that place (*Candi Borobudur*,
+        // *Stasiun Gambir*).
+        if m.2 == PERSON && m.1 - m.0 > 1 && PLACE_HEADS.contains(&words[m.0].key) {
+            m.2 = LOCATION;
+        }
+        // So is one right after such a word in lower case (*di kota El Fasher*).
+        if m.2 == PERSON
+            && m.0 > 0
+            && !words[m.0 - 1].capital
+            && PLACE_HEADS.contains(&words[m.0 - 1].key)
+        {
+            m.2 = LOCATION;
         }
         // A "person" whose last word is an organisation's (*Planet Labs*, *Lippo Group*).
         if m.2 == PERSON && m.1 - m.0 > 1 && english::is_organization_tail(words[m.1 - 1].key) {
@@ -1178,11 +1217,17 @@ fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     let word = TokenKind::Word as u8;
     let mut runs: Option<Vec<(usize, usize, usize)>> = None;
     for k in 0..words.len() {
-        if !words[k].is(list::PERSON_TITLE) {
+        if !words[k].is(list::PERSON_TITLE) && words[k].key != *WALI {
             continue;
         }
         let runs = runs.get_or_insert_with(|| gaz_runs(words));
-        let Some(&(a, b, _)) = runs.iter().find(|r| r.0 == k + 1 && r.2 == LOCATION) else {
+        // *Wali Kota Surakarta …*: the office is two words.
+        let next = if words[k].key == *WALI && words.get(k + 1).is_some_and(|w| w.key == *KOTA) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let Some(&(a, b, _)) = runs.iter().find(|r| r.0 == next && r.2 == LOCATION) else {
             continue;
         };
         let end = (b..words.len().min(b + LONGEST))
@@ -1951,6 +1996,34 @@ mod tests {
     }
 
     #[test]
+    fn a_place_word_in_front_of_a_name_makes_it_a_place() {
+        // The tagger read them as people.
+        assert_eq!(
+            refined(
+                "Rombongan mengunjungi Candi Borobudur lalu Stasiun Tugu.",
+                &[("Candi Borobudur", PERSON), ("Stasiun Tugu", PERSON)]
+            ),
+            owned(&[("Candi Borobudur", LOCATION), ("Stasiun Tugu", LOCATION)])
+        );
+        assert_eq!(
+            refined(
+                "Warga di kota Port Sudan mengungsi.",
+                &[("Port Sudan", PERSON)]
+            ),
+            owned(&[("Port Sudan", LOCATION)])
+        );
+        // *Wali Kota* in front of a place is the office; a capitalised word before a name
+        // is no place word (*Kota* alone heads no person), and *Tanjung* is a surname.
+        assert_eq!(
+            refined(
+                "Wali Kota Bandung meresmikan taman bersama Akbar Tanjung.",
+                &[("Kota Bandung", LOCATION), ("Akbar Tanjung", PERSON)]
+            ),
+            owned(&[("Bandung", LOCATION), ("Akbar Tanjung", PERSON)])
+        );
+    }
+
+    #[test]
     fn refinement_corrects_what_the_tagger_gets_wrong_in_news() {
         // (text, the tagger's mentions, the refined mentions)
         type Case<'a> = (&'a str, &'a [(&'a str, usize)], &'a [(&'a str, usize)]);
@@ -2381,6 +2454,15 @@ mod tests {
         assert_eq!(
             run("pemimpin Tiongkok Xi Jinping", &[(1, 2, LOCATION)]),
             owned(&[("Tiongkok", LOCATION), ("Xi Jinping", PERSON)])
+        );
+        // A regency, and *Wali Kota*, the office written as two words.
+        assert_eq!(
+            run("Bupati Sleman Harda Kiswaya meresmikan pasar.", &[]),
+            owned(&[("Sleman", LOCATION), ("Harda Kiswaya", PERSON)])
+        );
+        assert_eq!(
+            run("Wali Kota Samarinda Andi Harun meninjau banjir.", &[]),
+            owned(&[("Samarinda", LOCATION), ("Andi Harun", PERSON)])
         );
         // Without a known place between, or with nothing capitalised after it, or where
         // the tagger found a name across both: nothing is added.
