@@ -5,26 +5,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kupas::analysis::EntityLabel;
-use kupas::ner::train::{analyzed, micro, parse_conll, score, Gold};
+mod common;
 
-fn fixture(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Micro F1 of `analyze` on a CoNLL fixture, each sentence analysed on its own.
-fn f1(name: &str) -> f64 {
-    let sentences = parse_conll(&fixture(name));
-    assert!(
-        sentences.len() >= 20,
-        "{name}: {} sentences",
-        sentences.len()
-    );
-    let predicted: Vec<Vec<Gold>> = sentences.iter().map(|s| analyzed(&s.text)).collect();
-    micro(&score(&sentences, &predicted)).scores().2
-}
+use common::f1;
+use kupas::ner::train::analyzed;
 
 #[test]
 fn english_sentences_score_well() {

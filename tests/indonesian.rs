@@ -1,29 +1,13 @@
 //! People, organisations and places in Indonesian news on sentences written for kupas
-//! (`tests/fixtures/id-ner-dev.conll` and the held-out `id-ner-test.conll`, CoNLL: token and IOB tag), which need no `../shared`:
+//! (`tests/fixtures/id-ner-dev.conll` and `id-ner-test.conll`, CoNLL: token and IOB tag),
+//! which need no `../shared`:
 //! they hold the whole pipeline to a floor, scored as `npm run eval:ner` scores (exact span
 //! and type).
 #![cfg(not(target_arch = "wasm32"))]
 
-use kupas::ner::train::{analyzed, micro, parse_conll, score, Gold};
+mod common;
 
-fn fixture(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Micro F1 of `analyze` on a CoNLL fixture, each sentence analysed on its own.
-fn f1(name: &str) -> f64 {
-    let sentences = parse_conll(&fixture(name));
-    assert!(
-        sentences.len() >= 20,
-        "{name}: {} sentences",
-        sentences.len()
-    );
-    let predicted: Vec<Vec<Gold>> = sentences.iter().map(|s| analyzed(&s.text)).collect();
-    micro(&score(&sentences, &predicted)).scores().2
-}
+use common::f1;
 
 #[test]
 fn indonesian_news_sentences_score_well() {

@@ -305,15 +305,25 @@ static DIRECTIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(DIRECTION_
 static PLACE_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     let mut set = hashes(
         "candi pantai teluk selat bandara bandar stasiun terminal pelabuhan stadion \
-        kelurahan kepulauan kota",
+        kelurahan kepulauan",
     );
     set.extend(PLACE_KINDS.iter());
     set
 });
 
-/// *Wali* and *Kota*, by key hash: *Wali Kota* is an office.
+/// *Wali* and *Kota*, by key hash: *Wali Kota* is an office ([`office_word`]).
 static WALI: LazyLock<u64> = LazyLock::new(|| Word::key_hash("wali"));
 static KOTA: LazyLock<u64> = LazyLock::new(|| Word::key_hash("kota"));
+
+/// Whether `words[k]` is a word of an office in front of a name: a title of
+/// [`PERSON_TITLE_WORDS`], or either word of *Wali Kota*, the office written as two words
+/// (*Wali Kota Bandung* is no place called *Kota Bandung*).
+fn office_word(words: &[Word], k: usize) -> bool {
+    let key = words[k].key;
+    words[k].is(list::PERSON_TITLE)
+        || key == *WALI
+        || key == *KOTA && k > 0 && words[k - 1].key == *WALI
+}
 
 /// [`PLACE_KIND_WORDS`] by key hash.
 static PLACE_KINDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(PLACE_KIND_WORDS));
@@ -590,17 +600,7 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
     // Boediono*, *Kapolres Bogor*) are not the name.
     for piece in pieces.iter_mut() {
         let mut s = piece.0;
-        // *Wali Kota* is one office, written as two words (*Wali Kota Bandung*); so is
-        // *Kota* after a *Wali* in front of the name.
-        let office = |k: usize| {
-            words[k].is(list::PERSON_TITLE)
-                || words[k].key == *WALI
-                || words[k].key == *KOTA && k > 0 && words[k - 1].key == *WALI
-        };
-        if s > 0 && words[s].key == *KOTA && words[s - 1].key == *WALI {
-            s += 1;
-        }
-        while s < piece.1 && (!is_word(s) || office(s)) {
+        while s < piece.1 && (!is_word(s) || office_word(words, s)) {
             s += 1;
         }
         if s < piece.1 && s > piece.0 && words[s].capital {
@@ -1217,17 +1217,11 @@ fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     let word = TokenKind::Word as u8;
     let mut runs: Option<Vec<(usize, usize, usize)>> = None;
     for k in 0..words.len() {
-        if !words[k].is(list::PERSON_TITLE) && words[k].key != *WALI {
+        if !office_word(words, k) {
             continue;
         }
         let runs = runs.get_or_insert_with(|| gaz_runs(words));
-        // *Wali Kota Surakarta …*: the office is two words.
-        let next = if words[k].key == *WALI && words.get(k + 1).is_some_and(|w| w.key == *KOTA) {
-            k + 2
-        } else {
-            k + 1
-        };
-        let Some(&(a, b, _)) = runs.iter().find(|r| r.0 == next && r.2 == LOCATION) else {
+        let Some(&(a, b, _)) = runs.iter().find(|r| r.0 == k + 1 && r.2 == LOCATION) else {
             continue;
         };
         let end = (b..words.len().min(b + LONGEST))
@@ -2012,14 +2006,21 @@ mod tests {
             ),
             owned(&[("Port Sudan", LOCATION)])
         );
-        // *Wali Kota* in front of a place is the office; a capitalised word before a name
-        // is no place word (*Kota* alone heads no person), and *Tanjung* is a surname.
+        // *Wali Kota* in front of a place is the office; after a capitalised place word
+        // the name is a person's (the holder of *Wali Kota*).
         assert_eq!(
             refined(
-                "Wali Kota Bandung meresmikan taman bersama Akbar Tanjung.",
-                &[("Kota Bandung", LOCATION), ("Akbar Tanjung", PERSON)]
+                "Wali Kota Bandung meresmikan taman.",
+                &[("Kota Bandung", LOCATION)]
             ),
-            owned(&[("Bandung", LOCATION), ("Akbar Tanjung", PERSON)])
+            owned(&[("Bandung", LOCATION)])
+        );
+        assert_eq!(
+            refined(
+                "Wali Kota Budi Santoso meresmikan taman.",
+                &[("Budi Santoso", PERSON)]
+            ),
+            owned(&[("Budi Santoso", PERSON)])
         );
     }
 

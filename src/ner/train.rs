@@ -235,7 +235,7 @@ pub enum Step {
 /// the sentences in a different order, are averaged into one, which smooths what any one
 /// order happened to learn. Then the features that carry little weight are dropped, and
 /// the same runs are made again on the rest alone, so the features that stay take up
-/// the work of those that went: a seventh of the features stay, and the model scores
+/// the work of those that went: 15 % of the features stay, and the model scores
 /// better than the full one cut down without retraining. `report` hears each step.
 pub fn train_compact(
     train: &[Sentence],
