@@ -164,6 +164,54 @@ test('empty state, then an Indonesian article is analyzed like the Node build do
   }
 });
 
+test('the fonts a drawn result uses are laid out before the first result (the font primer)', async () => {
+  const { page, check, close } = await openPage();
+  try {
+    // Each font as `style weight size family` (computed), of the text an element draws itself.
+    const fonts = () =>
+      page.evaluate(() => {
+        const key = (c) => `${c.fontStyle} ${c.fontWeight} ${c.fontSize} ${c.fontFamily}`;
+        const primer = document.getElementById('font-primer');
+        const primed = new Set([...(primer?.children ?? [])].map((span) => key(getComputedStyle(span))));
+        // The style sheet's two families as computed, to name them as FONT_STRIKES does.
+        const families = {};
+        for (const name of ['font', 'mono']) {
+          const probe = document.createElement('span');
+          probe.style.fontFamily = `var(--${name})`;
+          document.body.append(probe);
+          families[name] = getComputedStyle(probe).fontFamily;
+          probe.remove();
+        }
+        const used = new Map();
+        for (const el of document.querySelectorAll('body *')) {
+          if (primer?.contains(el) || !el.getClientRects().length) continue;
+          const draws =
+            ((el.tagName === 'TEXTAREA' || el.tagName === 'INPUT') && el.value !== '') ||
+            [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '');
+          if (!draws) continue;
+          const c = getComputedStyle(el);
+          if (c.visibility === 'hidden') continue;
+          const rem = parseFloat(c.fontSize) / parseFloat(getComputedStyle(document.documentElement).fontSize);
+          const family = c.fontFamily === families.font ? 'font' : c.fontFamily === families.mono ? 'mono' : c.fontFamily;
+          used.set(key(c), `${family} ${c.fontWeight} ${c.fontStyle} ${+rem.toFixed(4)}`);
+        }
+        return { primed: [...primed], used: [...used] };
+      });
+    await page.waitForFunction(() => document.getElementById('font-primer') !== null);
+    const missing = new Map();
+    for (const text of [fixture('id_banjir.txt'), fixture('en_summit.txt')]) {
+      await page.fill('#text', text);
+      await settled(page);
+      const { primed, used } = await fonts();
+      for (const [key, entry] of used) if (!primed.includes(key)) missing.set(key, entry);
+    }
+    assert.deepEqual([...missing.values()], [], 'fonts to add to FONT_STRIKES in www/app.js');
+    check();
+  } finally {
+    await close();
+  }
+});
+
 test('English and mixed-script texts', async () => {
   const { page, check, close } = await openPage();
   try {
