@@ -883,6 +883,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         let tagged = mentions.len();
         cue_sources(words, &mut mentions);
         cue_office_holders(words, &mut mentions);
+        cue_ministers(words, &mut mentions);
         if !english {
             cue_speakers(words, &mut mentions);
         }
@@ -1243,6 +1244,68 @@ fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
             found.push((a, b, LOCATION));
         }
         if !person_found {
+            found.push((b, end, PERSON));
+        }
+    }
+}
+
+/// The words of ministers' portfolios in Indonesia's cabinets (*Menteri Luar Negeri*,
+/// *Menteri Komunikasi dan Digital*), by key hash.
+static PORTFOLIO: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(
+        "koordinator bidang keuangan luar dalam negeri pertahanan agama hukum ham hak asasi \
+        manusia kesehatan pendidikan dasar menengah tinggi sains teknologi kebudayaan sosial \
+        ketenagakerjaan perindustrian perdagangan pertanian kehutanan kelautan perikanan \
+        perhubungan pekerjaan umum perumahan rakyat kawasan permukiman energi sumber daya \
+        mineral lingkungan hidup pariwisata ekonomi kreatif koperasi usaha mikro kecil \
+        menengah ukm umkm badan bumn investasi hilirisasi komunikasi informatika digital desa \
+        pembangunan daerah tertinggal transmigrasi perencanaan nasional ppn pendayagunaan \
+        aparatur negara reformasi birokrasi sekretaris kabinet pemuda olahraga pemberdayaan \
+        perempuan perlindungan pelindungan anak agraria tata ruang atr bpn politik keamanan \
+        perekonomian kemaritiman maritim kependudukan keluarga imigrasi pemasyarakatan pangan \
+        infrastruktur kewilayahan pekerja migran haji",
+    )
+});
+
+/// *Menteri* and the words that join a portfolio's (*dan*, *serta*), by key hash.
+static MENTERI: LazyLock<u64> = LazyLock::new(|| Word::key_hash("menteri"));
+static PORTFOLIO_JOINS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes("dan serta"));
+
+/// Adds the minister after a capitalised *Menteri* and a portfolio (*Menteri
+/// Ketenagakerjaan Yassierli*, *Menteri Komunikasi dan Digital Meutya Hafid*) when the
+/// tagger did not find them: up to three capitalised words that no list knows, followed by
+/// a word in lower case or by punctuation, are the minister's name.
+fn cue_ministers(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
+    const LONGEST: usize = 3;
+    let word = TokenKind::Word as u8;
+    let portfolio = |w: &Word| w.kind == word && w.capital && PORTFOLIO.contains(&w.key);
+    for k in 0..words.len() {
+        if words[k].key != *MENTERI || !words[k].capital {
+            continue;
+        }
+        let mut b = k + 1;
+        while b < words.len()
+            && (portfolio(&words[b])
+                || b > k + 1
+                    && PORTFOLIO_JOINS.contains(&words[b].key)
+                    && words.get(b + 1).is_some_and(portfolio))
+        {
+            b += 1;
+        }
+        if b == k + 1 {
+            continue;
+        }
+        let end = (b..words.len().min(b + LONGEST))
+            .take_while(|&j| {
+                let w = &words[j];
+                w.kind == word && w.capital && w.gaz == 0 && w.lists == 0
+            })
+            .last()
+            .map_or(b, |j| j + 1);
+        if end == b || capital_word(words.get(end)) {
+            continue;
+        }
+        if !found.iter().any(|m| m.0 < end && k < m.1) {
             found.push((b, end, PERSON));
         }
     }
@@ -2472,6 +2535,45 @@ mod tests {
         assert_eq!(
             run("pemimpin Tiongkok Xi Jinping", &[(1, 4, PERSON)]),
             owned(&[("Tiongkok Xi Jinping", PERSON)])
+        );
+    }
+
+    #[test]
+    fn a_minister_and_a_portfolio_announce_the_minister() {
+        let run = |text: &str, found: &[(usize, usize, usize)]| cued(&cue_ministers, text, found);
+        assert_eq!(
+            run("Menteri Ketenagakerjaan Sutarno menyatakan upah naik.", &[]),
+            owned(&[("Sutarno", PERSON)])
+        );
+        assert_eq!(
+            run("Menteri Komunikasi dan Digital Rina Kartika hadir.", &[]),
+            owned(&[("Rina Kartika", PERSON)])
+        );
+        assert_eq!(
+            run(
+                "Kata Menteri Luar Negeri Bagus Wicaksono, rapat ditunda.",
+                &[]
+            ),
+            owned(&[("Bagus Wicaksono", PERSON)])
+        );
+        // No portfolio, a lower-case office, more capitalised words than a name holds, a
+        // portfolio with nothing after it, or a name the tagger found: nothing is added.
+        assert_eq!(
+            run("Menteri Sutarno menyatakan upah naik.", &[]),
+            owned(&[])
+        );
+        assert_eq!(run("menteri Keuangan Sutarno hadir.", &[]), owned(&[]));
+        assert_eq!(
+            run("Menteri Keuangan Ani Budi Citra Dewi hadir.", &[]),
+            owned(&[])
+        );
+        assert_eq!(
+            run("Rapat dengan Menteri Keuangan kemarin.", &[]),
+            owned(&[])
+        );
+        assert_eq!(
+            run("Menteri Keuangan Sutarno hadir.", &[(0, 3, PERSON)]),
+            owned(&[("Menteri Keuangan Sutarno", PERSON)])
         );
     }
 
