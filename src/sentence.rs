@@ -17,9 +17,9 @@ use std::ops::Range;
 /// Abbreviations after which a period never ends a sentence (titles, and words that are
 /// always followed by more of the sentence). Lower-case, without the final period.
 const NEVER_FINAL: WordList = WordList::new(&[
-    "a.n", "approx", "art", "bpk", "brigjen", "capt", "co", "col", "corp", "dept", "dkk", "dr",
-    "dra", "drs", "est", "fig", "gen", "gov", "h", "hj", "hlm", "hon", "inc", "ir", "jend", "jl",
-    "jln", "jr", "kab", "kapt", "kec", "kel", "kh", "kol", "letjen", "lt", "ltd", "mayjen",
+    "a.n", "approx", "art", "bpk", "br", "brigjen", "capt", "co", "col", "corp", "dept", "dkk",
+    "dr", "dra", "drs", "est", "fig", "gen", "gov", "h", "hj", "hlm", "hon", "inc", "ir", "jend",
+    "jl", "jln", "jr", "kab", "kapt", "kec", "kel", "kh", "kol", "letjen", "lt", "ltd", "mayjen",
     "messrs", "mr", "mrs", "ms", "mt", "nn", "no", "nos", "ny", "op", "pak", "prof", "prov", "rep",
     "rev", "rp", "sdr", "sdri", "sen", "sgt", "sr", "st", "tel", "telp", "tn", "u.p", "ust", "vol",
     "vs", "yth",
@@ -321,6 +321,11 @@ mod tests {
                 "Surat a.n. Direktur dikirim.",
                 "Ahmad, S.H. Hadir."
             ]
+        );
+        // *br.* (boru) inside a Batak woman's name.
+        assert_eq!(
+            sents("Saksi Tiur br. Simanjuntak hadir. Sidang ditunda."),
+            ["Saksi Tiur br. Simanjuntak hadir.", "Sidang ditunda."]
         );
         assert_eq!(
             sents("The U.S. Navy said so. Officials agreed."),
