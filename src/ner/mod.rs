@@ -1273,8 +1273,8 @@ static PORTFOLIO: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
         manusia kesehatan pendidikan dasar menengah tinggi sains teknologi kebudayaan sosial \
         ketenagakerjaan perindustrian perdagangan pertanian kehutanan kelautan perikanan \
         perhubungan pekerjaan umum perumahan rakyat kawasan permukiman energi sumber daya \
-        mineral lingkungan hidup pariwisata ekonomi kreatif koperasi usaha mikro kecil \
-        menengah ukm umkm badan bumn investasi hilirisasi komunikasi informatika digital desa \
+        mineral lingkungan hidup pariwisata ekonomi kreatif koperasi usaha mikro kecil ukm \
+        umkm badan bumn investasi hilirisasi komunikasi informatika digital desa \
         pembangunan daerah tertinggal transmigrasi perencanaan nasional ppn pendayagunaan \
         aparatur negara reformasi birokrasi sekretaris kabinet pemuda olahraga pemberdayaan \
         perempuan perlindungan pelindungan anak agraria tata ruang atr bpn politik keamanan \
