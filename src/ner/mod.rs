@@ -356,11 +356,28 @@ static GENERIC_WORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     set
 });
 
-/// The words of a government portfolio (*Urusan Luar Negeri*, *Pertahanan*), by key hash:
-/// with a country after them they name an office, not an organisation.
+/// The words of a government portfolio (*Urusan Luar Negeri*, *Pertahanan*, and those of
+/// Indonesia's cabinets, *Komunikasi dan Digital*), by key hash: with a country after them
+/// they name an office, not an organisation; between an office and a name they are part of
+/// the office (*Menteri Ketenagakerjaan Yassierli*).
 static PORTFOLIOS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes("urusan luar dalam negeri pertahanan keuangan perdagangan keamanan energi")
+    hashes(
+        "urusan luar dalam negeri pertahanan keuangan perdagangan keamanan energi \
+        koordinator bidang agama hukum ham hak asasi manusia kesehatan pendidikan dasar \
+        menengah tinggi sains teknologi kebudayaan sosial ketenagakerjaan perindustrian \
+        pertanian kehutanan kelautan perikanan perhubungan pekerjaan umum perumahan rakyat \
+        kawasan permukiman sumber daya mineral lingkungan hidup pariwisata ekonomi kreatif \
+        koperasi usaha mikro kecil ukm umkm badan bumn investasi hilirisasi komunikasi \
+        informatika digital desa pembangunan daerah tertinggal transmigrasi perencanaan \
+        nasional ppn pendayagunaan aparatur negara reformasi birokrasi sekretaris kabinet \
+        pemuda olahraga pemberdayaan perempuan perlindungan pelindungan anak agraria tata \
+        ruang atr bpn politik perekonomian kemaritiman maritim kependudukan keluarga imigrasi \
+        pemasyarakatan pangan infrastruktur kewilayahan pekerja migran haji",
+    )
 });
+
+/// The words that join a portfolio's (*Komunikasi dan Digital*), by key hash.
+static PORTFOLIO_JOINS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes("dan serta"));
 
 /// Words for a summit (*KTT G7*), by key hash.
 static SUMMITS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes("ktt summit"));
@@ -899,7 +916,6 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         let tagged = mentions.len();
         cue_sources(words, &mut mentions);
         cue_office_holders(words, &mut mentions);
-        cue_ministers(words, &mut mentions);
         if !english {
             cue_speakers(words, &mut mentions);
         }
@@ -1095,16 +1111,29 @@ fn cue_subjects(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, 
     }
 }
 
-/// Adds the two or three capitalised words right after an office written with capitals and
-/// before punctuation (*Wakil Perdana Menteri Denis Manturov, …*) as a person when the tagger
-/// found nothing there and no list knows them: not words the text also writes in lower case,
-/// offices, portfolios, organisations or known names.
+/// Adds the capitalised words after an office written with capitals as a person when the
+/// tagger found nothing there and no list knows them (not words the text also writes in
+/// lower case, offices, portfolios, organisations or known names): two or three right after
+/// the office and before punctuation (*Wakil Perdana Menteri Denis Manturov, …*), or one to
+/// three after the office and its portfolio (*Menteri Ketenagakerjaan Yassierli menyatakan*,
+/// *Menteri Komunikasi dan Digital Meutya Hafid*).
 fn cue_titled(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, usize, usize)>) {
     const LONGEST: usize = 3;
+    let word = TokenKind::Word as u8;
+    let portfolio = |w: &Word| w.kind == word && w.capital && PORTFOLIOS.contains(&w.key);
     for k in 1..words.len() {
         let title = &words[k - 1];
         if !(title.is(list::PERSON_TITLE) && title.capital) {
             continue;
+        }
+        let mut b = k;
+        while b < words.len()
+            && (portfolio(&words[b])
+                || b > k
+                    && PORTFOLIO_JOINS.contains(&words[b].key)
+                    && words.get(b + 1).is_some_and(portfolio))
+        {
+            b += 1;
         }
         let name = |j: usize| {
             let w = &words[j];
@@ -1114,19 +1143,22 @@ fn cue_titled(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, us
                 && !PORTFOLIOS.contains(&w.key)
                 && !w.ends_with3("nya")
         };
-        let end = (k..words.len().min(k + LONGEST))
+        let end = (b..words.len().min(b + LONGEST))
             .take_while(|&j| name(j))
             .last()
-            .map_or(k, |j| j + 1);
-        // The name ends at punctuation (*…, Denis Manturov, yang …*), not at a word that
-        // goes on with the office (*Menteri Tenaga Kerja dan Transmigrasi*).
-        if end - k < 2 || end < words.len() && words[end].kind == TokenKind::Word as u8 {
+            .map_or(b, |j| j + 1);
+        // Right after the office the name ends at punctuation (*…, Denis Manturov, yang …*),
+        // not at a word that goes on with the office (*Menteri Tenaga Kerja dan
+        // Transmigrasi*); after a portfolio it ends at anything but a capitalised word.
+        let ends = if b == k {
+            end - b >= 2 && !(end < words.len() && words[end].kind == word)
+        } else {
+            end > b && !capital_word(words.get(end))
+        };
+        if !ends || found.iter().any(|m| m.0 < end && k < m.1) {
             continue;
         }
-        if found.iter().any(|m| m.0 < end && k < m.1) {
-            continue;
-        }
-        found.push((k, end, PERSON));
+        found.push((b, end, PERSON));
     }
 }
 
@@ -1260,68 +1292,6 @@ fn cue_office_holders(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
             found.push((a, b, LOCATION));
         }
         if !person_found {
-            found.push((b, end, PERSON));
-        }
-    }
-}
-
-/// The words of ministers' portfolios in Indonesia's cabinets (*Menteri Luar Negeri*,
-/// *Menteri Komunikasi dan Digital*), by key hash.
-static PORTFOLIO: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(
-        "koordinator bidang keuangan luar dalam negeri pertahanan agama hukum ham hak asasi \
-        manusia kesehatan pendidikan dasar menengah tinggi sains teknologi kebudayaan sosial \
-        ketenagakerjaan perindustrian perdagangan pertanian kehutanan kelautan perikanan \
-        perhubungan pekerjaan umum perumahan rakyat kawasan permukiman energi sumber daya \
-        mineral lingkungan hidup pariwisata ekonomi kreatif koperasi usaha mikro kecil ukm \
-        umkm badan bumn investasi hilirisasi komunikasi informatika digital desa \
-        pembangunan daerah tertinggal transmigrasi perencanaan nasional ppn pendayagunaan \
-        aparatur negara reformasi birokrasi sekretaris kabinet pemuda olahraga pemberdayaan \
-        perempuan perlindungan pelindungan anak agraria tata ruang atr bpn politik keamanan \
-        perekonomian kemaritiman maritim kependudukan keluarga imigrasi pemasyarakatan pangan \
-        infrastruktur kewilayahan pekerja migran haji",
-    )
-});
-
-/// *Menteri* and the words that join a portfolio's (*dan*, *serta*), by key hash.
-static MENTERI: LazyLock<u64> = LazyLock::new(|| Word::key_hash("menteri"));
-static PORTFOLIO_JOINS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes("dan serta"));
-
-/// Adds the minister after a capitalised *Menteri* and a portfolio (*Menteri
-/// Ketenagakerjaan Yassierli*, *Menteri Komunikasi dan Digital Meutya Hafid*) when the
-/// tagger did not find them: up to three capitalised words that no list knows, followed by
-/// a word in lower case or by punctuation, are the minister's name.
-fn cue_ministers(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
-    const LONGEST: usize = 3;
-    let word = TokenKind::Word as u8;
-    let portfolio = |w: &Word| w.kind == word && w.capital && PORTFOLIO.contains(&w.key);
-    for k in 0..words.len() {
-        if words[k].key != *MENTERI || !words[k].capital {
-            continue;
-        }
-        let mut b = k + 1;
-        while b < words.len()
-            && (portfolio(&words[b])
-                || b > k + 1
-                    && PORTFOLIO_JOINS.contains(&words[b].key)
-                    && words.get(b + 1).is_some_and(portfolio))
-        {
-            b += 1;
-        }
-        if b == k + 1 {
-            continue;
-        }
-        let end = (b..words.len().min(b + LONGEST))
-            .take_while(|&j| {
-                let w = &words[j];
-                w.kind == word && w.capital && w.gaz == 0 && w.lists == 0
-            })
-            .last()
-            .map_or(b, |j| j + 1);
-        if end == b || capital_word(words.get(end)) {
-            continue;
-        }
-        if !found.iter().any(|m| m.0 < end && k < m.1) {
             found.push((b, end, PERSON));
         }
     }
@@ -2569,8 +2539,14 @@ mod tests {
     }
 
     #[test]
-    fn a_minister_and_a_portfolio_announce_the_minister() {
-        let run = |text: &str, found: &[(usize, usize, usize)]| cued(&cue_ministers, text, found);
+    fn the_name_after_an_office_and_its_portfolio_is_a_person() {
+        let lower = FxHashSet::default();
+        let run = |text: &str, found: &[(usize, usize, usize)]| {
+            let titled = |words: &[Word], found: &mut Vec<(usize, usize, usize)>| {
+                cue_titled(words, &lower, found)
+            };
+            cued(&titled, text, found)
+        };
         assert_eq!(
             run("Menteri Ketenagakerjaan Sutarno menyatakan upah naik.", &[]),
             owned(&[("Sutarno", PERSON)])

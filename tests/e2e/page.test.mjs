@@ -182,6 +182,7 @@ test('the fonts a drawn result uses are laid out before the first result (the fo
           families[name] = getComputedStyle(probe).fontFamily;
           probe.remove();
         }
+        const root = parseFloat(getComputedStyle(document.documentElement).fontSize);
         const used = new Map();
         for (const el of document.querySelectorAll('body *')) {
           if (primer?.contains(el) || !el.getClientRects().length) continue;
@@ -191,7 +192,7 @@ test('the fonts a drawn result uses are laid out before the first result (the fo
           if (!draws) continue;
           const c = getComputedStyle(el);
           if (c.visibility === 'hidden') continue;
-          const rem = parseFloat(c.fontSize) / parseFloat(getComputedStyle(document.documentElement).fontSize);
+          const rem = parseFloat(c.fontSize) / root;
           const family = c.fontFamily === families.font ? 'font' : c.fontFamily === families.mono ? 'mono' : c.fontFamily;
           used.set(key(c), `${family} ${c.fontWeight} ${c.fontStyle} ${+rem.toFixed(4)}`);
         }
