@@ -213,6 +213,41 @@ test('the fonts a drawn result uses are laid out before the first result (the fo
   }
 });
 
+test('after Ready the page rehearses a result out of sight, then shows only the real one', async () => {
+  const { page, check, close } = await openPage();
+  try {
+    // The rehearsal draws the worker's sample text into the hidden panel and hides it again.
+    // It can only be seen from inside: the hidden keyword list holds the sample's keywords.
+    await page.waitForFunction(() => document.querySelectorAll('#keywords .keyword').length > 0, null, { timeout: 10_000 });
+    const idle = await page.evaluate(() => {
+      const results = document.getElementById('results');
+      return {
+        resultsHidden: results.hidden,
+        emptyVisible: !document.getElementById('empty').hidden,
+        rendered: results.dataset.rendered,
+        requested: results.dataset.requested,
+        status: document.getElementById('status').textContent,
+        entities: [...document.querySelectorAll('#entity-groups .ent-name')].map((n) => n.textContent),
+      };
+    });
+    assert.equal(idle.resultsHidden, true, 'the rehearsal never shows');
+    assert.equal(idle.emptyVisible, true, 'the empty note stays');
+    assert.equal(idle.rendered, idle.requested, 'the rehearsal is no request the tests wait for');
+    assert.equal(idle.status, 'Ready');
+    assert.ok(idle.entities.includes('Bandung'), `the sample's place was drawn: ${idle.entities}`);
+    // The real article then replaces everything the rehearsal drew.
+    const text = fixture('en_summit.txt');
+    await page.fill('#text', text);
+    await settled(page);
+    await assertMatchesNode(page, text);
+    const entities = await page.$$eval('#entity-groups .ent-name', (nodes) => nodes.map((n) => n.textContent));
+    assert.ok(!entities.includes('Bandung'), 'nothing of the sample is left');
+    check();
+  } finally {
+    await close();
+  }
+});
+
 test('English and mixed-script texts', async () => {
   const { page, check, close } = await openPage();
   try {
