@@ -420,6 +420,45 @@ fn closed_brackets(words: &[Word]) -> bool {
     seen && depth == 0
 }
 
+/// The key hashes of *persero* (a state-owned company's legal form, written in brackets
+/// after its name) and *tbk* (*terbuka*, listed on the stock exchange), in that order.
+static LEGAL_FORMS: LazyLock<[u64; 2]> =
+    LazyLock::new(|| [Word::key_hash("persero"), Word::key_hash("tbk")]);
+
+/// A listed company's legal form after its name is part of the name: *PT Bank Rakyat
+/// Indonesia Tbk*, and *PT Telkom Indonesia (Persero) Tbk*, where the bracket stands inside
+/// the name. A bracketed *(Persero)* at the end is left out, as the corpora mark it (*PT
+/// Angkasa Pura II*). An organisation in `list` (sorted) is extended over a *Tbk* right after
+/// it, or over *(Persero) Tbk*, and a name the extended one now covers (*Persero* read as an
+/// organisation of its own) goes.
+fn legal_forms(words: &[Word], list: &mut Vec<(usize, usize, usize)>) {
+    let [persero, tbk] = *LEGAL_FORMS;
+    let key = |k: usize| words.get(k).map(|w| w.key);
+    let bracket = |k: usize, d: i32| key(k).and_then(|h| BRACKETS.get(&h)) == Some(&d);
+    let listed = |k: usize| key(k) == Some(tbk) && words[k].capital;
+    let mut extended = false;
+    for m in list.iter_mut().filter(|m| m.2 == ORGANIZATION) {
+        let mut e = m.1;
+        if bracket(e, 1) && key(e + 1) == Some(persero) && bracket(e + 2, -1) && listed(e + 3) {
+            e += 4;
+        } else if listed(e) {
+            e += 1;
+        }
+        extended |= e != m.1;
+        m.1 = e;
+    }
+    if extended {
+        let mut end = 0;
+        list.retain(|m| {
+            let keep = m.0 >= end;
+            if keep {
+                end = m.1;
+            }
+            keep
+        });
+    }
+}
+
 /// First words that make a name an organisation.
 const ORGANIZATION_HEAD_WORDS: &str =
     "universitas kementerian kemenko partai dewan badan komisi pt cv bank institut \
@@ -999,6 +1038,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         if list.len() > tagged {
             crate::sort::sort(&mut list);
         }
+        legal_forms(words, &mut list);
         for (s, e, tag) in list {
             let source = cited(words, s, e);
             out.push(Mention {
@@ -2303,6 +2343,33 @@ mod tests {
 
     fn owned(list: &[(&str, usize)]) -> Vec<(String, usize)> {
         list.iter().map(|&(t, g)| (t.to_string(), g)).collect()
+    }
+
+    #[test]
+    fn a_listed_company_s_legal_form_is_part_of_its_name() {
+        let run = |text: &str, found: &[(usize, usize, usize)]| cued(&legal_forms, text, found);
+        // Saham(0) PT(1) Sinar(2) Jaya(3) ((4) Persero(5) )(6) Tbk(7) naik(8) .(9)
+        let text = "Saham PT Sinar Jaya (Persero) Tbk naik.";
+        assert_eq!(
+            run(text, &[(1, 4, ORGANIZATION), (5, 6, ORGANIZATION)]),
+            owned(&[("PT Sinar Jaya (Persero) Tbk", ORGANIZATION)])
+        );
+        assert_eq!(
+            run("Saham PT Sinar Jaya Tbk naik.", &[(1, 4, ORGANIZATION)]),
+            owned(&[("PT Sinar Jaya Tbk", ORGANIZATION)])
+        );
+        // A bracketed Persero at the end stays out, and only an organisation grows.
+        assert_eq!(
+            run(
+                "Saham PT Sinar Jaya (Persero) naik.",
+                &[(1, 4, ORGANIZATION)]
+            ),
+            owned(&[("PT Sinar Jaya", ORGANIZATION)])
+        );
+        assert_eq!(
+            run(text, &[(2, 4, PERSON)]),
+            owned(&[("Sinar Jaya", PERSON)])
+        );
     }
 
     #[test]
