@@ -246,7 +246,7 @@ export interface KupasError extends Error {
   /**
    * `"invalid_text"`: the text is not a string (a `TypeError`).
    * `"invalid_options"`: unknown option, wrong type or value, or options not an object.
-   * `"text_too_large"`: the text is longer than 8 MiB, 8,388,608 UTF-16 code units (`text.length`),
+   * `"text_too_large"`: the text is longer than 16 MiB, 16,777,216 UTF-16 code units (`text.length`),
    *   or the texts of {@link analyzeCorpus} are together (a `RangeError`). wasm32 has 4 GiB of
    *   memory, and an analysis needs 30 to 60 bytes per unit of news text, up to about 260 for
    *   the worst input, so longer text is refused before any work is done.
@@ -256,7 +256,7 @@ export interface KupasError extends Error {
 }
 
 /**
- * Analyzes `text`. Never fails on any string up to 8,388,608 UTF-16 code units (8 MiB):
+ * Analyzes `text`. Never fails on any string up to 16,777,216 UTF-16 code units (16 MiB):
  * empty, megabytes, emoji, lone surrogates.
  * @throws {KupasError} `invalid_text` when `text` is not a string, `text_too_large` above the
  *   limit, `invalid_options` for bad options.
@@ -267,7 +267,7 @@ export function analyze(text: string, options?: Options): Analysis;
  * Analyzes a set of articles: each as {@link analyze} would, with keywords re-weighted so
  * that what is distinctive to an article ranks above what all share, plus the set's keywords.
  * @throws {KupasError} `invalid_text` when `texts` is not an array of strings, `text_too_large`
- *   when they are longer than 8 MiB together, `invalid_options` for bad options.
+ *   when they are longer than 16 MiB together, `invalid_options` for bad options.
  */
 export function analyzeCorpus(texts: string[], options?: Options): Corpus;
 

@@ -25,7 +25,7 @@
 // Inputs: each article in ../shared/seeds/*.txt (or, when that folder is absent,
 // tests/fixtures/*.txt), and the articles joined by blank lines and repeated to 1 MB and 10 MB
 // (MB = 10^6 bytes of UTF-8). A tool that refuses an input (kupas's JS binding refuses text
-// over 8 Mi UTF-16 units with `text_too_large`) gets "refused" in that column. The large
+// over 16 Mi UTF-16 units with `text_too_large`) gets "refused" in that column. The large
 // inputs repeat five articles, which favours a tool that works out each distinct word once
 // per call (kupas's tagger does): the per-article figure is the one to quote.
 //

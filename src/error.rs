@@ -9,21 +9,20 @@
 use std::fmt;
 
 /// The longest text, in UTF-16 code units (JavaScript's `text.length`), that the
-/// WebAssembly binding analyzes in one call: 8 MiB. For `analyzeCorpus` it bounds the texts
-/// together.
+/// WebAssembly binding analyzes in one call: 16 MiB, room for a 10 MB file. For
+/// `analyzeCorpus` it bounds the texts together.
 ///
 /// wasm32 has 4 GiB of memory, and `analyze` needs a multiple of its input while it runs:
-/// 30 to 60 bytes per UTF-16 unit of news text, and about 260 for the worst input measured,
-/// a token for every character (`中,中,中,…`). At this limit that worst case peaks at 2.2 GB.
-/// A larger input risks a failed allocation, which aborts the call with a trap instead of
-/// an error (a 20 M-unit `a,a,…` did at 2.86 GB: the next vector doubling did not fit). Longer
-/// texts get [`ErrorKind::TextTooLarge`] before anything is copied into wasm memory. The Rust
-/// functions have no limit.
+/// 10 to 15 bytes per UTF-16 unit of news text, and about 70 for the worst input measured, a
+/// token for every character (`中,中,中,…`). At this limit that worst case peaks at 1.1 GB
+/// (measured). A larger input risks a failed allocation, which aborts the call with a trap
+/// instead of an error. Longer texts get [`ErrorKind::TextTooLarge`] before anything is
+/// copied into wasm memory. The Rust functions have no limit.
 ///
 /// ```
-/// assert_eq!(kupas::error::MAX_TEXT_UNITS, 8_388_608);
+/// assert_eq!(kupas::error::MAX_TEXT_UNITS, 16_777_216);
 /// ```
-pub const MAX_TEXT_UNITS: usize = 8 * 1024 * 1024;
+pub const MAX_TEXT_UNITS: usize = 16 * 1024 * 1024;
 
 /// What went wrong, as a stable machine-readable kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

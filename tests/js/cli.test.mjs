@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { analyze, analyzeCorpus } from '../../js/node.mjs';
 import { installTarball, pack, root, tempDir } from './support.mjs';
 
-const LIMIT = 8 * 1024 * 1024;
+const LIMIT = 16 * 1024 * 1024;
 const fixture = (name) => join(root, 'tests', 'fixtures', name);
 const FILES = ['id_banjir.txt', 'en_summit.txt', 'id_furniture.txt'].map(fixture);
 const read = (file) => readFileSync(file, 'utf8');

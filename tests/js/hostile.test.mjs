@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { analyze, analyzeCorpus } from '../../js/node.mjs';
 import { PARAGRAPH } from './support.mjs';
 
-const LIMIT = 8 * 1024 * 1024; // UTF-16 code units (README "Limits and memory")
+const LIMIT = 16 * 1024 * 1024; // UTF-16 code units (README "Limits and memory")
 const PROBE = 'Presiden Joko Widodo tiba di Jakarta.';
 const BASELINE = analyze(PROBE);
 
@@ -171,13 +171,18 @@ describe('size', () => {
     throwsCode(() => analyzeCorpus([text.slice(0, LIMIT), 'x']), RangeError, 'text_too_large', 'limit + 1 in a corpus');
   });
 
-  test('10 MB without a space is refused, and so is one unit over the limit', () => {
-    throwsCode(() => analyze('x'.repeat(10e6)), RangeError, 'text_too_large', '10 MB');
+  test('10 MB without a space is one sentence; one unit over the limit is refused', (t) => {
+    const text = 'x'.repeat(10e6);
+    const r = timed(t, 'analyze 10 MB without a space', () => analyze(text, { tokens: true }));
+    assertSpans(r, text.length, '10 MB');
+    assert.deepEqual(r.sentences, [{ start: 0, end: text.length }]);
+    assert.deepEqual(r.tokens.map(({ start, end }) => [start, end]), [[0, text.length]]);
     throwsCode(() => analyze('x'.repeat(LIMIT + 1)), RangeError, 'text_too_large', 'limit + 1');
     assert.match(
       (() => { try { analyze('x'.repeat(LIMIT + 1)); } catch (e) { return e.message; } })(),
-      /8388609 UTF-16 code units .*8388608/,
+      /16777217 UTF-16 code units .*16777216/,
     );
+    assertHealthy();
   });
 
   test('ordinary text right at the limit', (t) => {
