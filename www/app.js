@@ -550,7 +550,7 @@ function onWorkerMessage(event) {
   // Only the answer to the newest request may be shown: an older one is out of date.
   if (message.id !== state.latest.id) return;
   if (message.error) {
-    setStatus(`Analysis failed: ${message.error}`, 'error');
+    setStatus(failure(message), 'error');
     clearResults('error');
     markRendered(message.id);
     return;
@@ -612,6 +612,16 @@ function drawRehearsal(message, compact) {
     else els.results.dataset.state = before.state;
     renderArticleExport();
   }
+}
+
+/** What the status line says when an article could not be analyzed. */
+function failure({ error, code }) {
+  if (code === 'text_too_large') {
+    const limit = /\((\d+ MiB)\)/.exec(error)?.[1] ?? 'the limit';
+    return `This article is too long to analyze at once: ${fmt(state.latest.text.length)} characters, more than ${limit}. ` +
+      'Paste it again in parts, with a line of === between them, and each part is an article of its own.';
+  }
+  return `Analysis failed: ${error}`;
 }
 
 /** [start, end] pairs as span objects. */

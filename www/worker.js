@@ -18,8 +18,9 @@
 //                                               left as null
 //                  { id, export: true, result }
 //                  { id, corpus: true, result, ms }
-//                  { id, error }, { id, export: true, error }, { id, corpus: true, error }
-//                                               when analysis or loading failed
+//                  { id, error, code }, { id, export: true, error }, { id, corpus: true, error }
+//                                               when analysis or loading failed (`code`: the
+//                                               package's error code, when it gave one)
 //                  { ready: true, version } once, when the WebAssembly module is loaded
 //                  { ready: false, error }  once, when it could not be loaded
 //
@@ -231,6 +232,6 @@ self.addEventListener('message', async (event) => {
     // line to add entities to `result` on its way to the page.
     self.postMessage({ id, result, ms });
   } catch (error) {
-    self.postMessage({ id, error: String(error?.message ?? error) });
+    self.postMessage({ id, error: String(error?.message ?? error), code: error?.code });
   }
 });

@@ -248,6 +248,35 @@ test('after Ready the page rehearses a result out of sight, then shows only the 
   }
 });
 
+test('an article over the size limit: the status line says so in words, and the text stays', async () => {
+  const { page, check, close } = await openPage();
+  try {
+    const length = 16 * 1024 * 1024 + 1000; // over the package's limit (README "Limits and memory")
+    await page.evaluate((n) => {
+      const box = document.getElementById('text');
+      box.value = 'Banjir merendam tiga desa. '.repeat(Math.ceil(n / 27)).slice(0, n);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, length);
+    await page.waitForFunction(() => {
+      const results = document.getElementById('results');
+      return !('pending' in results.dataset) && results.dataset.rendered === results.dataset.requested && results.dataset.requested !== '0';
+    }, null, { timeout: 60_000 });
+    const got = await page.evaluate(() => ({
+      status: document.getElementById('status').textContent,
+      kind: document.getElementById('status').dataset.kind,
+      kept: document.getElementById('text').value.length,
+      resultsHidden: document.getElementById('results').hidden,
+    }));
+    assert.equal(got.kind, 'error');
+    assert.match(got.status, /^This article is too long to analyze at once: 16,778,216 characters, more than 16 MiB\. Paste it again in parts, with a line of === between them/);
+    assert.equal(got.kept, length, 'the text box keeps the text');
+    assert.equal(got.resultsHidden, true);
+    check();
+  } finally {
+    await close();
+  }
+});
+
 test('English and mixed-script texts', async () => {
   const { page, check, close } = await openPage();
   try {
