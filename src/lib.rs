@@ -269,10 +269,28 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     } else {
         Vec::new()
     };
+    // A value inside a name is part of the name (the weekday of *Pasar Minggu*, the year
+    // of a named event): the name's tokens are not read again as a value.
+    let mut named: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    sort::sort(&mut named);
+    // The furthest end of the names so far: a value overlaps a name when some name that
+    // starts before the value's end reaches past its start.
+    let mut reach = 0;
+    for n in &mut named {
+        reach = reach.max(n.1);
+        n.1 = reach;
+    }
+    let inside_a_name = |start: usize, end: usize| {
+        let i = named.partition_point(|&(s, _)| s < end);
+        i > 0 && named[i - 1].1 > start
+    };
     // Equal: the same type and value (and unit), or without a value the same text.
     let mut value_at: hash::FxHashMap<(EntityLabel, bool, String), usize> =
         hash::FxHashMap::default();
     for v in found_values {
+        if inside_a_name(v.start, v.end) {
+            continue;
+        }
         let surface = &norm[tokens.list[v.start].start..tokens.list[v.end - 1].end];
         let mention = span(tokens.list[v.start].start, tokens.list[v.end - 1].end);
         let key = match (&v.value, &v.unit) {
