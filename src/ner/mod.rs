@@ -356,6 +356,11 @@ static GENERIC_WORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     set
 });
 
+/// Words that head a statistic, by key hash: a name they open is a figure, not a person,
+/// organisation or place (*Indeks Harga Saham Gabungan*, *Indeks Harga Konsumen*, and the
+/// index's acronym, *IHSG*).
+static STATISTICS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes("indeks ihsg ihk"));
+
 /// The words of a government portfolio (*Urusan Luar Negeri*, *Pertahanan*, and those of
 /// Indonesia's cabinets, *Komunikasi dan Digital*), by key hash: with a country after them
 /// they name an office, not an organisation; between an office and a name they are part of
@@ -835,11 +840,15 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
                 || w.gaz == 0 && (GENERIC_WORDS.contains(&w.key) || w.is(list::PERSON_TITLE))
         })
     };
+    // A statistic is no name (*Indeks Harga Saham Gabungan*, *IHSG*).
+    let statistic =
+        |m: &(usize, usize, usize)| words[m.0].gaz == 0 && STATISTICS.contains(&words[m.0].key);
     out.retain(|m| {
         m.0 < m.1
             && is_word(m.0)
             && (is_word(m.1 - 1) || m.2 == ORGANIZATION && closed_brackets(&words[m.0..m.1]))
             && !generic(m)
+            && !statistic(m)
             && !(m.1 - m.0 == 1 && words[m.0].length == 1 && words[m.0].gaz == 0)
     });
     out
@@ -2117,7 +2126,7 @@ mod tests {
     fn refinement_corrects_what_the_tagger_gets_wrong_in_news() {
         // (text, the tagger's mentions, the refined mentions)
         type Case<'a> = (&'a str, &'a [(&'a str, usize)], &'a [(&'a str, usize)]);
-        let cases: [Case; 33] = [
+        let cases: [Case; 34] = [
             // A rank ends no organisation or place: it is the title of the name after it.
             (
                 "Penyidik Polda Metro Jaya Kombes Budi Hartono menjelaskan.",
@@ -2193,6 +2202,16 @@ mod tests {
                 "Ia melatih Persib U - 18 dan membeli Boeing 737.",
                 &[("Persib U", ORGANIZATION), ("Boeing", ORGANIZATION)],
                 &[("Persib", ORGANIZATION)],
+            ),
+            // A statistic is no name, nor its acronym.
+            (
+                "Indeks Harga Saham Gabungan ( IHSG ) naik, kata Budi Santoso.",
+                &[
+                    ("Indeks Harga Saham Gabungan", PERSON),
+                    ("IHSG", ORGANIZATION),
+                    ("Budi Santoso", PERSON),
+                ],
+                &[("Budi Santoso", PERSON)],
             ),
             // A known place before a person, and before a name in capitals.
             (
