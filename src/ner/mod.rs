@@ -321,6 +321,17 @@ static PLACE_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     set
 });
 
+/// The heads of [`PLACE_HEADS`] that name a building, a landmark or a feature of the land,
+/// not an area that an office governs (*Kepala Desa*, *Wali Kota*): written in capitals
+/// right before a "person", they are the first word of a place's name (*Terminal Intermoda
+/// Joyoboyo*).
+static LANDMARK_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(
+        "candi pantai teluk selat bandara bandar stasiun terminal pelabuhan stadion pasar \
+        jalan gunung danau sungai pulau",
+    )
+});
+
 /// *Wali* and *Kota*, by key hash: *Wali Kota* is an office ([`office_word`]).
 static WALI: LazyLock<u64> = LazyLock::new(|| Word::key_hash("wali"));
 static KOTA: LazyLock<u64> = LazyLock::new(|| Word::key_hash("kota"));
@@ -746,6 +757,8 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
             None => out.push((s, e, tag)),
         }
     }
+    // Where a mention ends, so that none is made to start inside another.
+    let ends: Vec<usize> = out.iter().map(|m| m.1).collect();
     for m in &mut out {
         // Written apart (*Persib U - 18*), the age group's letter is not part of the name.
         let hyphen_number = |k: usize| {
@@ -776,6 +789,17 @@ fn refine(words: &[Word], raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, u
             && PLACE_HEADS.contains(&words[m.0 - 1].key)
         {
             m.2 = LOCATION;
+        }
+        // And one right after a landmark's head in capitals, which is part of its name
+        // (*Terminal Intermoda Joyoboyo*).
+        if m.2 == PERSON
+            && m.0 > 0
+            && words[m.0 - 1].capital
+            && words[m.0 - 1].gaz == 0
+            && LANDMARK_HEADS.contains(&words[m.0 - 1].key)
+            && !ends.contains(&m.0)
+        {
+            (m.0, m.2) = (m.0 - 1, LOCATION);
         }
         // A "person" whose last word is an organisation's (*Planet Labs*, *Lippo Group*).
         if m.2 == PERSON && m.1 - m.0 > 1 && english::is_organization_tail(words[m.1 - 1].key) {
@@ -2126,7 +2150,7 @@ mod tests {
     fn refinement_corrects_what_the_tagger_gets_wrong_in_news() {
         // (text, the tagger's mentions, the refined mentions)
         type Case<'a> = (&'a str, &'a [(&'a str, usize)], &'a [(&'a str, usize)]);
-        let cases: [Case; 34] = [
+        let cases: [Case; 35] = [
             // A rank ends no organisation or place: it is the title of the name after it.
             (
                 "Penyidik Polda Metro Jaya Kombes Budi Hartono menjelaskan.",
@@ -2202,6 +2226,15 @@ mod tests {
                 "Ia melatih Persib U - 18 dan membeli Boeing 737.",
                 &[("Persib U", ORGANIZATION), ("Boeing", ORGANIZATION)],
                 &[("Persib", ORGANIZATION)],
+            ),
+            // A landmark's head in capitals before a "person" is part of the place.
+            (
+                "Ia meresmikan Terminal Intermoda Joyoboyo dan Kepala Desa Suparman hadir.",
+                &[("Intermoda Joyoboyo", PERSON), ("Suparman", PERSON)],
+                &[
+                    ("Terminal Intermoda Joyoboyo", LOCATION),
+                    ("Suparman", PERSON),
+                ],
             ),
             // A statistic is no name, nor its acronym.
             (
