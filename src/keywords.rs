@@ -9,7 +9,8 @@
 //!    stopword, a number, an ordinary word, or part of a *run* of capitalised words. A run
 //!    is a name and is never cut (*Dewan Keamanan PBB*, *Kim Jong-un*); a title in front
 //!    (*Presiden*, *Menteri*) is its own unit, and a run made of two names that each occur
-//!    alone elsewhere in the text splits between them (*Rusia | Vladimir Putin*). A word
+//!    alone elsewhere in the text splits between them (*Rusia | Vladimir Putin*), as does a
+//!    run at the edges of the names the entity tagger found in it ([`extract_with_names`]). A word
 //!    capitalised only because it starts a sentence or sits in a title-case headline is
 //!    not part of a run unless the text elsewhere writes it capitalised mid-sentence.
 //! 2. **Candidates** are 1–4 words made of whole units, with no stopword at either edge and
@@ -822,6 +823,58 @@ fn split_runs(tokens: &Tokens, mut units: Vec<Unit>, lex: &Lexicon) -> Vec<Unit>
     out
 }
 
+/// Cuts each run of `units` where one of `names` (token spans in order) starts or ends
+/// inside it; each piece after a cut opens a segment of its own. A place's head stays with
+/// the name after it (*Kota Semarang*, as [`PLACE_HEADS`] has it), and the words between a
+/// title and a name are part of the title.
+fn cut_at_names(
+    text: &str,
+    tokens: &Tokens,
+    units: Vec<Unit>,
+    names: &[(usize, usize)],
+) -> Vec<Unit> {
+    if names.is_empty() {
+        return units;
+    }
+    let mut out = Vec::with_capacity(units.len() + units.len() / 8);
+    for u in units {
+        if u.kind != UnitKind::Run || u.end - u.start < 2 {
+            out.push(u);
+            continue;
+        }
+        let end = u.end as usize;
+        let first = names.partition_point(|n| n.1 <= u.start as usize);
+        let mut piece = u;
+        for &(a, b) in names[first..].iter().take_while(|n| n.0 < end) {
+            for cut in [a, b] {
+                let head = cut == a
+                    && cut == piece.start as usize + 1
+                    && PLACE_HEADS.contains(tokens.key(text, &tokens.list[piece.start as usize]));
+                if cut > piece.start as usize && cut < end && !head {
+                    // Words before a name that follow a title are the rest of the office
+                    // (*Ketua* + *Umum*), no phrase of their own.
+                    let office = cut == a
+                        && out
+                            .last()
+                            .is_some_and(|t| t.kind == UnitKind::Title && t.end == piece.start);
+                    out.push(Unit {
+                        end: cut as u32,
+                        kind: if office { UnitKind::Title } else { piece.kind },
+                        ..piece
+                    });
+                    piece = Unit {
+                        start: cut as u32,
+                        opens: true,
+                        ..u
+                    };
+                }
+            }
+        }
+        out.push(piece);
+    }
+    out
+}
+
 /// Extracts the keyphrases of a text, most key first, at most `limit`.
 ///
 /// `skip` marks the tokens of page furniture; `language` chooses the stopwords and the
@@ -845,11 +898,27 @@ pub fn extract(
     language: &str,
     limit: usize,
 ) -> Vec<Found> {
+    extract_with_names(text, tokens, skip, language, limit, &[])
+}
+
+/// [`extract`], knowing the names the entity tagger found (token spans `start..end`, in
+/// order): a run of capitalised words is cut where a name starts or ends inside it, and no
+/// phrase joins across the cut, so that an office, an organisation and a person written
+/// together (*Ketua Umum Partai Gerindra Prabowo Subianto*) are three phrases, not one.
+pub fn extract_with_names(
+    text: &str,
+    tokens: &Tokens,
+    skip: &[bool],
+    language: &str,
+    limit: usize,
+    names: &[(usize, usize)],
+) -> Vec<Found> {
     if limit == 0 || tokens.list.is_empty() {
         return Vec::new();
     }
     let (lex, titled) = lexicon(text, tokens, skip, language);
     let units = split_runs(tokens, units(tokens, skip, &titled, &lex), &lex);
+    let units = cut_at_names(text, tokens, units, names);
     let headline = tokens
         .list
         .iter()
@@ -1351,6 +1420,43 @@ mod tests {
 
     fn texts(found: &[(String, Vec<String>)]) -> Vec<&str> {
         found.iter().map(|(t, _)| t.as_str()).collect()
+    }
+
+    #[test]
+    fn a_run_of_capitals_is_cut_at_the_names_found_in_it() {
+        let text = "Ketua Umum Partai Maju Budi Santoso bertemu warga Kota Semarang. \
+                    Warga menyambut kedatangan rombongan itu.";
+        let normalized = crate::normalize::normalize(text);
+        let norm = normalized.text.as_ref();
+        let tokens = crate::token::tokenize(norm, &crate::sentence::split(norm));
+        let skip = vec![false; tokens.list.len()];
+        let at = |word: &str| {
+            let t = tokens
+                .list
+                .iter()
+                .position(|t| tokens.surface(norm, t) == word);
+            t.expect(word)
+        };
+        let names = [
+            (at("Partai"), at("Budi")),
+            (at("Budi"), at("bertemu")),
+            (at("Semarang"), at("Semarang") + 1),
+        ];
+        let shown = |names: &[(usize, usize)]| -> Vec<String> {
+            let found = extract_with_names(norm, &tokens, &skip, "id", LIMIT, names);
+            found.into_iter().map(|k| k.text).collect()
+        };
+        // Without the names, the capitals are one phrase.
+        let whole = shown(&[]);
+        assert!(whole.iter().any(|k| k.contains("Maju Budi")), "{whole:?}");
+        // With them, the party and the person are phrases of their own, the title is no
+        // phrase alone, and a place keeps its head.
+        let cut = shown(&names);
+        assert!(cut.iter().any(|k| k == "Partai Maju"), "{cut:?}");
+        assert!(cut.iter().any(|k| k == "Budi Santoso"), "{cut:?}");
+        assert!(cut.iter().any(|k| k == "Kota Semarang"), "{cut:?}");
+        assert!(!cut.iter().any(|k| k.contains("Maju Budi")), "{cut:?}");
+        assert!(!cut.iter().any(|k| k == "Umum" || k == "Kota"), "{cut:?}");
     }
 
     #[test]

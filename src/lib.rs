@@ -238,13 +238,15 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let skip = boilerplate::mask(&furniture, &tokens);
     let mut notes = Vec::new();
     let limit = options.keyword_limit();
-    let found = keywords::extract(norm, &tokens, &skip, language.code, limit);
-    // 4 · names: tagged mentions, resolved into entities.
+    // 4 · names: tagged mentions (resolved into entities below); keywords are cut at them.
     let mentions = if options.entities {
         ner::tag(norm, &tokens, &skip, language.code)
     } else {
         Vec::new()
     };
+    let mut named: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    sort::sort(&mut named);
+    let found = keywords::extract_with_names(norm, &tokens, &skip, language.code, limit, &named);
     let mut entities: Vec<Entity> = ner::resolve(norm, &tokens, &mentions)
         .into_iter()
         .map(|e| Entity {
@@ -271,8 +273,6 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     };
     // A value inside a name is part of the name (the weekday of *Pasar Minggu*, the year
     // of a named event): the name's tokens are not read again as a value.
-    let mut named: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
-    sort::sort(&mut named);
     // The furthest end of the names so far: a value overlaps a name when some name that
     // starts before the value's end reaches past its start.
     let mut reach = 0;
