@@ -15,7 +15,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeCorpus } from '../../js/node.mjs';
-import { ARTICLES, compareReady, expectedTitle, pasteArticles, settled, shots, useBrowser } from './support.mjs';
+import {
+  ARTICLES,
+  compareReady,
+  expectedTitle,
+  fullScreenshot,
+  pasteArticles,
+  settled,
+  shots,
+  useBrowser,
+} from './support.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const seeds = join(repo, '..', 'shared', 'seeds');
@@ -192,7 +201,7 @@ test('screenshots and contrast: the list and the comparison, light and dark, des
       await page.locator('#view-tabs').scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, document.getElementById('view-tabs').getBoundingClientRect().top - 8));
       await page.screenshot({ path: join(shots, `compare-${name}.png`) });
-      await page.screenshot({ path: join(shots, `compare-${name}-full.png`), fullPage: true });
+      await fullScreenshot(page, join(shots, `compare-${name}-full.png`));
 
       // Text against what it sits on: matrix cells at every shade, headers, tabs, timeline.
       const pairs = await page.evaluate(() => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../js/node.mjs';
-import { settled, shots, useBrowser } from './support.mjs';
+import { fullScreenshot, settled, shots, useBrowser } from './support.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => readFileSync(join(repo, 'tests', 'fixtures', name), 'utf8');
@@ -141,7 +141,7 @@ test('empty state, then an Indonesian article is analyzed like the Node build do
     await assertNoOverflow(page);
     await tidy(page);
     await page.screenshot({ path: join(shots, 'desktop-light.png') });
-    await page.screenshot({ path: join(shots, 'desktop-light-full.png'), fullPage: true });
+    await fullScreenshot(page, join(shots, 'desktop-light-full.png'));
 
     // A known sentence and known tokens, each listed under the kind the Node build gives it.
     assert.ok(
@@ -670,7 +670,7 @@ test('screenshots: dark theme, phone width, empty state, a real article', async 
     await assertNoOverflow(phone.page);
     await tidy(phone.page);
     await phone.page.screenshot({ path: join(shots, 'phone.png') });
-    await phone.page.screenshot({ path: join(shots, 'phone-full.png'), fullPage: true });
+    await fullScreenshot(phone.page, join(shots, 'phone-full.png'));
     phone.check();
   } finally {
     await phone.close();

@@ -214,3 +214,24 @@ export function parseCsv(text) {
 
 /** A text cell as a spreadsheet-safe CSV export writes it: a leading apostrophe before = + - @. */
 export const safeCsv = (text) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+/**
+ * A screenshot of the whole page as a reader who scrolls through it sees it. The page draws
+ * the cards and text blocks far below the screen only as they come near it
+ * (`content-visibility: auto`), and a full-page capture does not scroll, so they would come
+ * out blank; here they are drawn for the capture, then the page is as it was.
+ */
+export async function fullScreenshot(page, path) {
+  // Through the elements' style objects: the page's policy allows no inline style sheet.
+  const drawn = '#results > .card, .reading .block';
+  await page.evaluate((selector) => {
+    for (const node of document.querySelectorAll(selector)) node.style.contentVisibility = 'visible';
+  }, drawn);
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } finally {
+    await page.evaluate((selector) => {
+      for (const node of document.querySelectorAll(selector)) node.style.contentVisibility = '';
+    }, drawn);
+  }
+}
