@@ -5,8 +5,8 @@
 //! small and explicit: a magic line, the counts, the transitions as `f32`, then the features
 //! sorted by hash: the gaps between their (18-bit) hashes as LEB128 numbers, then one `i8`
 //! per feature and tag but the outside tag, a tag at a time, a weight on a square-root
-//! scale ([`quantize`]), the weights in a Huffman code ([`crate::huffman`]). About 21,600
-//! features: 105 KB, 100 KB gzipped.
+//! scale ([`quantize`]), the weights in a Huffman code ([`crate::huffman`]). About 17,800
+//! features: 89 KB, 86 KB gzipped.
 //!
 //! Decoding a sentence is two passes. First each token's scores, the sum of its features'
 //! weights: some two dozen lookups per token, about one in four of a feature the model
