@@ -89,3 +89,39 @@ fn an_english_headline_keeps_only_known_names() {
     assert!(found.iter().all(|(n, _)| n == "Geneva"), "{found:?}");
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn a_title_ends_an_organisation_and_the_person_after_it_keeps_the_particles() {
+    let found = names(
+        "The plan was announced by Harbor Commission President Ilse von der Brandt on Monday.",
+    );
+    assert_has(&found, "Harbor Commission", EntityLabel::Organization);
+    assert_has(&found, "Ilse von der Brandt", EntityLabel::Person);
+    assert!(
+        !found.iter().any(|(n, _)| n.contains("President")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_title_word_inside_a_company_name_is_no_title() {
+    let found = names("Shares of General Motors rose while General Electric fell.");
+    assert_has(&found, "General Motors", EntityLabel::Organization);
+    assert_has(&found, "General Electric", EntityLabel::Organization);
+    assert!(
+        !found.iter().any(|(_, l)| *l == EntityLabel::Person),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_people_s_adjective_alone_is_no_name() {
+    let found = names("Buyers of cheap Chinese panels and Brazilian coffee waited in Lisbon.");
+    assert_has(&found, "Lisbon", EntityLabel::Location);
+    assert!(
+        !found
+            .iter()
+            .any(|(n, _)| n == "Chinese" || n == "Brazilian"),
+        "{found:?}"
+    );
+}

@@ -6,12 +6,16 @@
 //! - a name is cut at a lower-case word other than the connectors of names (*of*, *for*,
 //!   *de*, *van*…), and a piece that is only a weekday or a month is no name;
 //! - a title in front of a name goes (*Mr.*, *Coach*, *Prime Minister*), and the capitalised
-//!   words right after a title are a person even where the tagger saw none;
+//!   words right after a title, with the particles between them (*von der*), are a person
+//!   even where the tagger saw none; a title ends an organisation's name before it
+//!   (*European Commission* | *President …*), and is none inside a company's (*General
+//!   Motors*);
 //! - a name whose last word is an organisation's (*Agency*, *Motors*, *FC*) is an
 //!   organisation and takes in the capitalised words before it, and so does a name that
 //!   opens with one (*Ministry of Defence*, *Institute for Climate Studies*);
 //! - a name with a word of geography (*Mount*, *River*, *Island*) is a place;
-//! - a known place or organisation that the tagger passed over is still that name.
+//! - a known place or organisation that the tagger passed over is still that name;
+//! - a people's or a country's adjective alone is no name (*Chinese goods*).
 
 use super::features::Word;
 use super::{gaz_runs, hashes, list, LOCATION, ORGANIZATION, PERSON};
@@ -25,6 +29,12 @@ static CONNECTORS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
         "of for the de da do dos das del della van von der den bin binti al el la le du y & \
         's -",
     )
+});
+
+/// The particles inside a person's name (*Ursula von der Leyen*, *Luiz Inácio Lula da
+/// Silva*), by key hash: [`CONNECTORS`] without those that join organisations' names.
+static PARTICLES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes("de da do dos das del della van von der den bin binti al el la le du y")
 });
 
 /// Titles in front of a person's name.
@@ -115,7 +125,7 @@ static ORGANIZATION_TAILS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
         coalition international technologies systems electronics energy oil pharmaceuticals \
         labs laboratories telecom tribune journal herald gazette broadcasting forces \
         pictures films entertainment records foods brands insurance ventures commerce \
-        chamber service services airport school",
+        chamber service services airport school electric dynamics mills",
     )
 });
 
@@ -174,6 +184,10 @@ pub fn correct(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
     // Titles go; after a title, the capitalised words are a person.
     // (The last title among a piece's first words: *Foreign Minister*, *Vice President*.)
     for p in &mut pieces {
+        // Not in an organisation's name (*General Motors*).
+        if ORGANIZATION_TAILS.contains(&words[p.1 - 1].key) {
+            continue;
+        }
         let last_title = (p.0..p.1.min(p.0 + 3))
             .take_while(|&k| words[k].capital)
             .filter(|&k| TITLES.contains(&words[k].key) && k + 1 < p.1 && name_word(k + 1))
@@ -193,13 +207,27 @@ pub fn correct(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
         if start >= words.len() || !name_word(start) || TITLES.contains(&words[start].key) {
             continue;
         }
-        let end = (start..words.len().min(start + 3))
-            .take_while(|&j| name_word(j))
-            .last()
-            .map_or(start, |j| j + 1);
+        // Up to three capitalised words, and the particles of a person's name between
+        // them (*Ursula von der Leyen*; not *of* or *the*, which join organisations).
+        let (mut end, mut j, mut named) = (start, start, 0);
+        while j < words.len() && named < 3 {
+            if name_word(j) && !TITLES.contains(&words[j].key) {
+                named += 1;
+                j += 1;
+                end = j;
+            } else if lower(j) && PARTICLES.contains(&words[j].key) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
         // A known name alone after a title is that name (*Governor Jakarta* is rare,
-        // *President Sofia Lind* is not).
-        if end == start || (start..end).all(|j| words[j].gaz != 0) {
+        // *President Sofia Lind* is not), and an organisation's last word is none of a
+        // person's (*General Motors*).
+        if end == start
+            || (start..end).all(|j| words[j].gaz != 0)
+            || ORGANIZATION_TAILS.contains(&words[end - 1].key)
+        {
             continue;
         }
         let inside = |p: &(usize, usize, usize)| p.0 >= start && p.1 <= end;
@@ -251,8 +279,9 @@ pub fn correct(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
                 k += 1;
                 continue;
             }
+            // A title ends the run (*European Commission* | *President …*).
             let end = (k..words.len())
-                .take_while(|&j| name_word(j))
+                .take_while(|&j| name_word(j) && (j == k || !TITLES.contains(&words[j].key)))
                 .last()
                 .map_or(k, |j| j + 1);
             if end - k >= 2
@@ -295,11 +324,33 @@ pub fn correct(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
             pieces.push((a, b, tag));
         }
     }
-    pieces.retain(|p| p.0 < p.1 && (p.0..p.1).any(name_word));
+    // A people's or a country's adjective alone is no name (*Chinese goods*).
+    pieces.retain(|p| {
+        p.0 < p.1
+            && (p.0..p.1).any(name_word)
+            && !(p.1 - p.0 == 1 && words[p.0].gaz == 0 && DEMONYMS.contains(&words[p.0].key))
+    });
     crate::sort::sort(&mut pieces);
     pieces.dedup();
     *found = pieces;
 }
+
+/// The English adjectives of peoples, countries and regions that news writes most (facts
+/// of the language), by key hash.
+static DEMONYMS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(
+        "american british chinese russian japanese korean german french italian spanish \
+        indian indonesian australian canadian mexican brazilian iranian israeli palestinian \
+        ukrainian turkish saudi egyptian syrian iraqi afghan pakistani vietnamese thai \
+        filipino malaysian singaporean european african asian arab dutch swiss swedish \
+        norwegian danish finnish polish greek irish scottish welsh english portuguese \
+        argentine argentinian chilean colombian venezuelan cuban nigerian kenyan ethiopian \
+        taiwanese mongolian burmese cambodian bangladeshi nepalese lebanese jordanian \
+        yemeni qatari emirati kuwaiti libyan sudanese moroccan algerian tunisian belgian \
+        austrian hungarian czech romanian bulgarian serbian croatian belarusian armenian \
+        kazakh uzbek western eastern latin nordic",
+    )
+});
 
 /// Whether word `k` opens its sentence (only punctuation before it): its capital may be
 /// the sentence's rather than a name's.
@@ -350,7 +401,8 @@ fn grow(words: &[Word], k: usize, name_word: &impl Fn(usize) -> bool) -> usize {
     let mut end = k + 1;
     let mut j = k + 1;
     while j < words.len() {
-        if name_word(j) {
+        // A title ends the name before it (*Commission* | *President Ursula …*).
+        if name_word(j) && !TITLES.contains(&words[j].key) {
             j += 1;
             end = j;
         } else if CONNECTORS.contains(&words[j].key) && j + 1 < words.len() {
