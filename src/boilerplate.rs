@@ -243,7 +243,11 @@ fn dateline(line: &str) -> Option<usize> {
         || words
             .iter()
             .any(|w| w.len() >= 3 && !w.chars().any(|c| c.is_lowercase()));
-    if !capitalised || !marked {
+    // Unmarked, a dateline is a known place alone before a dash ("Bandung - ", as
+    // some portals write it); a name before a dash is no dateline ("Persib - Persija").
+    let place =
+        || sep_len > 1 && words.len() <= 3 && crate::ner::gazetteer::is_place(prefix.trim());
+    if !capitalised || !(marked || place()) {
         return None;
     }
     let mut end = cut + sep_len;
@@ -282,8 +286,10 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 ///             Baca Juga: Hujan Deras di Bogor\nWarga mengungsi.\nEditor: Rina";
 /// let found = kupas::boilerplate::detect(text);
 /// let kinds: Vec<_> = found.iter().map(|(_, k)| *k).collect();
-/// assert_eq!(kinds, [BoilerplateKind::Related, BoilerplateKind::Credit]);
-/// assert_eq!(&text[found[1].0.clone()], "Editor: Rina");
+/// use BoilerplateKind::{Credit, Dateline, Related};
+/// assert_eq!(kinds, [Dateline, Related, Credit]);
+/// assert_eq!(&text[found[0].0.clone()], "Bekasi -");
+/// assert_eq!(&text[found[2].0.clone()], "Editor: Rina");
 /// ```
 pub fn detect(text: &str) -> Vec<(Range<usize>, BoilerplateKind)> {
     let mut found = Vec::new();
@@ -396,6 +402,8 @@ mod tests {
             ),
             ("Surabaya (Kabar.id)–Hujan turun.", "Surabaya (Kabar.id)–"),
             ("JAKARTA, KABAR.COM - Hujan turun.", "JAKARTA, KABAR.COM -"),
+            ("Bandung - Hujan turun.", "Bandung -"),
+            ("Jawa Barat – Hujan turun.", "Jawa Barat –"),
         ] {
             let found = kinds(line);
             assert_eq!(
@@ -407,6 +415,8 @@ mod tests {
         // A hyphenated aside in an ordinary sentence is not a dateline.
         assert!(kinds("Hujan turun - deras sekali - sejak pagi.").is_empty());
         assert!(kinds("Banjir di Kota Bekasi - warga mengungsi.").is_empty());
+        // Nor is a name that is no place before a dash.
+        assert!(kinds("Persib - Persija bermain imbang di Bandung.").is_empty());
     }
 
     #[test]

@@ -274,6 +274,11 @@ pub fn entity_of_name(name: &str) -> Option<u32> {
     entity(&words_of(name)).map(|(id, _)| id)
 }
 
+/// Whether a name written as text is a place the gazetteer knows (*Bandung*, *Jawa Barat*).
+pub fn is_place(name: &str) -> bool {
+    entity(&words_of(name)).is_some_and(|(_, label)| label == EntityLabel::Location)
+}
+
 /// Whether `words` name a news outlet or agency (*Reuters*, *Malay Mail*).
 pub fn is_media(words: &[Word]) -> bool {
     lookup(&GAZETTEER, words).is_some_and(|n| n.media)
