@@ -25,14 +25,13 @@ use std::sync::LazyLock;
 
 /// Lower-case words that may stand inside a name.
 static CONNECTORS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(
-        "of for the de da do dos das del della van von der den bin binti al el la le du y & \
-        's -",
-    )
+    let mut set = hashes("of for the & 's -");
+    set.extend(PARTICLES.iter());
+    set
 });
 
 /// The particles inside a person's name (*Ursula von der Leyen*, *Luiz Inácio Lula da
-/// Silva*), by key hash: [`CONNECTORS`] without those that join organisations' names.
+/// Silva*), by key hash: the [`CONNECTORS`] that do not join organisations' names.
 static PARTICLES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     hashes("de da do dos das del della van von der den bin binti al el la le du y")
 });

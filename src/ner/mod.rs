@@ -302,21 +302,28 @@ static PLACE_CUES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
 /// The points of the compass (*Utara*, *Barat Daya*).
 const DIRECTION_WORDS: &str = "utara selatan barat timur tengah tenggara daya laut";
 
-/// Kinds of place that head a place's name (*Desa Sidomulyo*, *Jalan Raya Magelang*).
-const PLACE_KIND_WORDS: &str =
-    "dusun desa kampung kota kecamatan kabupaten provinsi pulau sungai gunung danau jalan pasar";
+/// Kinds of area that an office governs, which head the area's name (*Desa Sidomulyo*,
+/// *Kabupaten Bogor*; *Kepala Desa*, *Wali Kota*).
+const AREA_WORDS: &str = "dusun desa kampung kota kecamatan kabupaten provinsi";
+
+/// Features of the land and of a town that head a place's name (*Pulau Seribu*, *Jalan Raya
+/// Magelang*, *Pasar Senen*).
+const FEATURE_WORDS: &str = "pulau sungai gunung danau jalan pasar";
+
+/// Buildings and landmarks that head a place's name (*Candi Borobudur*, *Bandara
+/// Soekarno-Hatta*).
+const LANDMARK_WORDS: &str =
+    "candi pantai teluk selat bandara bandar stasiun terminal pelabuhan stadion";
 
 /// [`DIRECTION_WORDS`] by key hash.
 static DIRECTIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(DIRECTION_WORDS));
 
 /// Words that head the name of a place and never a person's (*Candi Borobudur*,
-/// *Bandara Soekarno-Hatta*), by key hash: [`PLACE_KIND_WORDS`] and buildings and
-/// landmarks. Not *Tanjung*, which is a surname too.
+/// *Bandara Soekarno-Hatta*), by key hash: [`PLACE_KINDS`], landmarks, *Kelurahan* and
+/// *Kepulauan*. Not *Tanjung*, which is a surname too.
 static PLACE_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    let mut set = hashes(
-        "candi pantai teluk selat bandara bandar stasiun terminal pelabuhan stadion \
-        kelurahan kepulauan",
-    );
+    let mut set = hashes(LANDMARK_WORDS);
+    set.extend(hashes("kelurahan kepulauan"));
     set.extend(PLACE_KINDS.iter());
     set
 });
@@ -326,10 +333,9 @@ static PLACE_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
 /// right before a "person", they are the first word of a place's name (*Terminal Intermoda
 /// Joyoboyo*).
 static LANDMARK_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    hashes(
-        "candi pantai teluk selat bandara bandar stasiun terminal pelabuhan stadion pasar \
-        jalan gunung danau sungai pulau",
-    )
+    let mut set = hashes(LANDMARK_WORDS);
+    set.extend(hashes(FEATURE_WORDS));
+    set
 });
 
 /// *Wali* and *Kota*, by key hash: *Wali Kota* is an office ([`office_word`]).
@@ -346,8 +352,13 @@ fn office_word(words: &[Word], k: usize) -> bool {
         || key == *KOTA && k > 0 && words[k - 1].key == *WALI
 }
 
-/// [`PLACE_KIND_WORDS`] by key hash.
-static PLACE_KINDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(PLACE_KIND_WORDS));
+/// Kinds of place that head a place's name, [`AREA_WORDS`] and [`FEATURE_WORDS`], by key
+/// hash.
+static PLACE_KINDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    let mut set = hashes(AREA_WORDS);
+    set.extend(hashes(FEATURE_WORDS));
+    set
+});
 
 /// Words that name a kind of thing, not one, by key hash: directions, kinds of place and
 /// area, levels of school, forms of company, religions. A name made of them alone is none
