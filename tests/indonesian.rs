@@ -60,3 +60,37 @@ fn a_weekday_inside_a_place_name_is_no_date() {
         a.entities
     );
 }
+
+#[test]
+fn a_regions_branch_of_an_institution_is_one_organisation() {
+    // *Polda*, *Polres* (with *Metro* for the capital's police), *Pemkot*, *DPRD* and
+    // *Pemkab* before a region's name: the branch and the region make one organisation,
+    // not a place with a stray head in front. An office before the region (*Kapolres*) is
+    // no branch.
+    use kupas::EntityLabel::{Location, Organization};
+    let text = "Polda Jawa Barat mengerahkan ratusan personel ke stadion. Di Jakarta, Polres \
+                Metro Jakarta Selatan menahan tiga orang, sementara Pemkot Surabaya menutup \
+                dua ruas jalan. Kapolres Bogor memimpin apel pagi. Ketua DPRD DKI Jakarta \
+                Prasetyo Edi menerima buruh, dan Pemkab Sleman membuka posko.";
+    let a = kupas::analyze(text, &Default::default());
+    let label = |name: &str| a.entities.iter().find(|e| e.text == name).map(|e| e.label);
+    for name in [
+        "Polda Jawa Barat",
+        "Polres Metro Jakarta Selatan",
+        "Pemkot Surabaya",
+        "DPRD DKI Jakarta",
+        "Pemkab Sleman",
+    ] {
+        assert_eq!(label(name), Some(Organization), "{name}: {:#?}", a.entities);
+    }
+    for part in [
+        "Jawa Barat",
+        "Jakarta Selatan",
+        "Surabaya",
+        "Polres Metro",
+        "DPRD",
+    ] {
+        assert_eq!(label(part), None, "{part}: {:#?}", a.entities);
+    }
+    assert_eq!(label("Bogor"), Some(Location), "{:#?}", a.entities);
+}

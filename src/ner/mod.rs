@@ -486,6 +486,80 @@ fn legal_forms(words: &[Word], list: &mut Vec<(usize, usize, usize)>) {
     }
 }
 
+/// The short names of a region's branch of the police, the army, the government, the
+/// prosecutors or the assembly, by key hash (*Polda*, *Polres*, *Kodim*, *Pemkot*,
+/// *Kejati*, *DPRD*…): written before the region's name, with *Metro* between for the
+/// capital's police (*Polres Metro Jakarta Selatan*); with it they name one organisation.
+static REGIONAL_UNITS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    hashes(
+        "polda polres polresta polrestabes polsek kodam korem kodim koramil pemprov pemkot \
+        pemkab kejati kejari kanwil dprd",
+    )
+});
+
+/// The key hash of *metro*.
+static METRO: LazyLock<u64> = LazyLock::new(|| Word::key_hash("metro"));
+
+/// A region's branch of an institution is an organisation, the region's name and all:
+/// *Polda Jawa Barat*, *Pemkot Surabaya*, *Polres Metro Jakarta Selatan* had come out as
+/// the place alone, as *Polres Metro* and the place, or as a place. In `list` (sorted), a
+/// capitalised [`REGIONAL_UNITS`] word, with *Metro* after it or not, right before a place
+/// (a place mention, or a known place that no mention holds) makes one organisation with
+/// it, and a mention of the words in front (*Polres Metro*) goes; so does a place mention
+/// that starts with such a word (*Pemkab Bogor*). Not when another name holds the word in
+/// front (a person's, or a longer organisation's).
+fn regional_units(words: &[Word], list: &mut Vec<(usize, usize, usize)>) {
+    let unit = |k: usize| words[k].capital && REGIONAL_UNITS.contains(&words[k].key);
+    if !(0..words.len()).any(unit) {
+        return;
+    }
+    let runs = gaz_runs(words);
+    let holding = |list: &[(usize, usize, usize)], i: usize| {
+        list.iter().copied().find(|m| m.0 <= i && i < m.1)
+    };
+    let mut k = 0;
+    while k < words.len() {
+        if !unit(k) {
+            k += 1;
+            continue;
+        }
+        let mut p = k + 1;
+        if p < words.len() && words[p].key == *METRO && words[p].capital {
+            p += 1;
+        }
+        let end = match holding(list, k) {
+            // A place that starts with the word (*Pemkab Bogor*).
+            Some((s, e, LOCATION)) if s == k && e > k + 1 => Some(e),
+            // The word alone, or with *Metro* (*Polres Metro*), before the place.
+            Some((s, e, tag)) if s == k && e <= p && tag != PERSON => place_at(list, &runs, p),
+            Some(_) => None,
+            None => place_at(list, &runs, p),
+        };
+        let Some(end) = end else {
+            k += 1;
+            continue;
+        };
+        list.retain(|m| m.1 <= k || end <= m.0);
+        let at = list.partition_point(|m| m.0 < k);
+        list.insert(at, (k, end, ORGANIZATION));
+        k = end;
+    }
+}
+
+/// Where the place that starts at word `p` ends: a place mention of `list` that starts
+/// there, or a known place that starts there and that no mention overlaps.
+fn place_at(
+    list: &[(usize, usize, usize)],
+    runs: &[(usize, usize, usize)],
+    p: usize,
+) -> Option<usize> {
+    if let Some(m) = list.iter().find(|m| m.0 <= p && p < m.1) {
+        return (m.0 == p && m.2 == LOCATION).then_some(m.1);
+    }
+    let r = runs.iter().find(|r| r.0 == p && r.2 == LOCATION)?;
+    (!list.iter().any(|m| m.0 < r.1 && r.0 < m.1)).then_some(r.1)
+}
+
 /// First words that make a name an organisation.
 const ORGANIZATION_HEAD_WORDS: &str =
     "universitas kementerian kemenko partai dewan badan komisi pt cv bank institut \
@@ -1083,6 +1157,9 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
             crate::sort::sort(&mut list);
         }
         legal_forms(words, &mut list);
+        if !english {
+            regional_units(words, &mut list);
+        }
         for (s, e, tag) in list {
             let source = cited(words, s, e);
             out.push(Mention {
