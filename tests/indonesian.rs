@@ -95,3 +95,25 @@ fn a_regions_branch_of_an_institution_is_one_organisation() {
     }
     assert_eq!(label("Bogor"), Some(Location), "{:#?}", a.entities);
 }
+
+#[test]
+fn a_venue_named_in_english_is_one_place() {
+    // A place and an English venue word after it are one place; an organisation or a
+    // person that ends in a venue word is a place.
+    use kupas::EntityLabel::Location;
+    let text = "Final piala itu digelar di Jakarta International Stadium pada Minggu. Sehari \
+                sebelumnya, ribuan penggemar mengantre tiket di Jakarta Convention Center. \
+                Penerbangan dari Soekarno-Hatta International Airport tertunda dua jam, dan \
+                pengunjung memadati Paris Van Java Mall.";
+    let a = kupas::analyze(text, &Default::default());
+    let label = |name: &str| a.entities.iter().find(|e| e.text == name).map(|e| e.label);
+    for name in [
+        "Jakarta International Stadium",
+        "Jakarta Convention Center",
+        "Soekarno-Hatta International Airport",
+        "Paris Van Java Mall",
+    ] {
+        assert_eq!(label(name), Some(Location), "{name}: {:#?}", a.entities);
+    }
+    assert_eq!(label("Convention Center"), None, "{:#?}", a.entities);
+}

@@ -560,6 +560,73 @@ fn place_at(
     (!list.iter().any(|m| m.0 < r.1 && r.0 < m.1)).then_some(r.1)
 }
 
+/// The last words of a venue's name written in English (*Jakarta International
+/// Stadium*, *Jakarta Convention Center*, *Paris Van Java Mall*), by key hash, with
+/// whether they are surely a place's: a *Center* or a *Hall* may be an organisation's (*ASEAN
+/// Center*) or a person's (*Hall*).
+static VENUE_HEADS: LazyLock<FxHashMap<u64, bool>> = LazyLock::new(|| {
+    let sure = hashes("stadium arena airport mall plaza dome");
+    let other = hashes("center centre hall expo square tower");
+    sure.into_iter()
+        .map(|h| (h, true))
+        .chain(other.into_iter().map(|h| (h, false)))
+        .collect()
+});
+
+/// A venue is a place, and one named after its place is one place with it:
+/// - a place mention of `list` (sorted) followed by up to three capitalised words, the
+///   last a [`VENUE_HEADS`] word, takes them in, and a mention of just those words goes
+///   (*Jakarta International Stadium* had come out as *Jakarta* alone, *Jakarta
+///   Convention Center* as *Jakarta* and the person *Convention Center*);
+/// - an organisation that ends in a word that is surely a venue's (*Soekarno-Hatta
+///   International Airport*, *Paris Van Java Mall*), and a person that ends in any venue
+///   word but *Hall*, is a place.
+fn venues(words: &[Word], list: &mut Vec<(usize, usize, usize)>) {
+    const LONGEST: usize = 3;
+    let word = TokenKind::Word as u8;
+    let head = |k: usize| VENUE_HEADS.get(&words[k].key).copied();
+    let hall = Word::key_hash("hall");
+    let mut absorbed = false;
+    for i in 0..list.len() {
+        let (s, e, tag) = list[i];
+        if s == e {
+            continue;
+        }
+        match (tag, head(e - 1)) {
+            (ORGANIZATION, Some(true)) => list[i].2 = LOCATION,
+            (PERSON, Some(_)) if words[e - 1].key != hall => list[i].2 = LOCATION,
+            (LOCATION, None) => {
+                // The words after, up to the next mention or, when that mention is just
+                // the venue's words, to its end.
+                let next = list.get(i + 1).copied();
+                let limit = next.map_or(words.len(), |m| m.1).min(e + LONGEST);
+                let end = (e..limit)
+                    .take_while(|&k| {
+                        let w = &words[k];
+                        w.kind == word && w.capital && !w.is(list::FUNCTION)
+                    })
+                    .filter(|&k| head(k).is_some())
+                    .last()
+                    .map(|k| k + 1);
+                let Some(end) = end else { continue };
+                match next {
+                    Some(m) if m.0 < end && m.1 != end => continue,
+                    Some(m) if m.0 < end => {
+                        list[i + 1].1 = list[i + 1].0;
+                        absorbed = true;
+                    }
+                    _ => {}
+                }
+                list[i].1 = end;
+            }
+            _ => {}
+        }
+    }
+    if absorbed {
+        list.retain(|m| m.0 < m.1);
+    }
+}
+
 /// First words that make a name an organisation.
 const ORGANIZATION_HEAD_WORDS: &str =
     "universitas kementerian kemenko partai dewan badan komisi pt cv bank institut \
@@ -1160,6 +1227,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         if !english {
             regional_units(words, &mut list);
         }
+        venues(words, &mut list);
         for (s, e, tag) in list {
             let source = cited(words, s, e);
             out.push(Mention {
