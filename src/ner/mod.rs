@@ -1391,32 +1391,63 @@ fn cue_titled(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, us
     }
 }
 
+/// The words that end the names of Indonesian brokers, investment houses and insurers
+/// (*… Sekuritas*, *… Capital*), by key hash: their analysts are quoted with the firm's
+/// name and their own in one run of capitals.
+static FIRM_TAILS: LazyLock<FxHashSet<u64>> =
+    LazyLock::new(|| hashes("sekuritas securities capital investama asuransi"));
+
 /// Adds one to three capitalised words that no list knows, followed by a word that ends
 /// organisations' names (*Maxar Technologies*, *… Labs*, *… Group*), as an organisation when
-/// the tagger found nothing there and the text never writes them in lower case.
+/// the tagger found nothing there and the text never writes them in lower case. After a
+/// broker's or an investment house's name ([`FIRM_TAILS`]), two or three more such words
+/// are its analyst (*Mirae Asset Sekuritas Nafan Aji Gusta*: the firm, and the person whom
+/// the tagger had found as *Aji Gusta*).
 fn cue_companies(words: &[Word], lower: &FxHashSet<u64>, found: &mut Vec<(usize, usize, usize)>) {
     const LONGEST: usize = 3;
+    let name = |j: usize| {
+        let w = &words[j];
+        unknown_name_word(w) && w.lists == 0 && !lower.contains(&w.key)
+    };
     for k in 1..words.len() {
         let tail = &words[k];
-        if !(tail.capital && english::is_organization_tail(tail.key))
-            || capital_word(words.get(k + 1))
-        {
+        let firm = FIRM_TAILS.contains(&tail.key);
+        if !(tail.capital && (firm || english::is_organization_tail(tail.key))) {
             continue;
         }
-        let name = |j: usize| {
-            let w = &words[j];
-            unknown_name_word(w) && w.lists == 0 && !lower.contains(&w.key)
-        };
+        // The analyst's name after the firm's.
+        let mut person = None;
+        if capital_word(words.get(k + 1)) {
+            let end = (k + 1..words.len().min(k + 1 + LONGEST))
+                .take_while(|&j| name(j))
+                .last()
+                .map_or(k + 1, |j| j + 1);
+            if !firm || end - (k + 1) < 2 || capital_word(words.get(end)) {
+                continue;
+            }
+            person = Some(end);
+        }
         let start = (k.saturating_sub(LONGEST)..k)
             .rev()
             .take_while(|&j| name(j))
             .last()
             .unwrap_or(k);
-        if start == k || start > 0 && capital_word(words.get(start - 1)) {
+        // Inside a longer run of capitals, only after a title (*Analis …*).
+        let after_title = start > 0 && words[start - 1].is(list::PERSON_TITLE);
+        if start == k || start > 0 && capital_word(words.get(start - 1)) && !after_title {
             continue;
         }
         if found.iter().any(|m| m.0 <= k && start < m.1) {
             continue;
+        }
+        if let Some(end) = person {
+            // What the tagger found there must lie inside the name.
+            let inside = |m: &(usize, usize, usize)| k < m.0 && m.1 <= end;
+            if found.iter().any(|m| m.0 < end && k < m.1 && !inside(m)) {
+                continue;
+            }
+            found.retain(|m| !inside(m));
+            found.push((k + 1, end, PERSON));
         }
         found.push((start, k + 1, ORGANIZATION));
     }
@@ -2708,6 +2739,34 @@ mod tests {
                 &[(2, 4, PERSON)]
             ),
             owned(&[("Lintang Labs", PERSON)])
+        );
+        // A broker's analyst after the broker's name, after a title: the firm, and the
+        // person that the tagger had found in part; not after any company word, not one
+        // word alone, not where the tagger's name reaches past the person.
+        assert_eq!(
+            run(
+                "Analis Lintang Jaya Sekuritas Budi Santoso Wirawan menilai saham.",
+                &[(5, 7, PERSON)]
+            ),
+            owned(&[
+                ("Lintang Jaya Sekuritas", ORGANIZATION),
+                ("Budi Santoso Wirawan", PERSON)
+            ])
+        );
+        assert_eq!(
+            run("Analis Lintang Jaya Labs Budi Santoso menilai saham.", &[]),
+            owned(&[])
+        );
+        assert_eq!(
+            run("Analis Lintang Jaya Sekuritas Budi menilai saham.", &[]),
+            owned(&[])
+        );
+        assert_eq!(
+            run(
+                "Analis Lintang Jaya Sekuritas Budi Santoso menilai saham.",
+                &[(3, 6, PERSON)]
+            ),
+            owned(&[("Sekuritas Budi Santoso", PERSON)])
         );
     }
 
