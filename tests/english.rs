@@ -125,3 +125,15 @@ fn a_people_s_adjective_alone_is_no_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_venue_word_ends_a_place_but_a_surname_stays_a_person() {
+    // *Airport* ends a place's name; *Arena* and *Plaza* are surnames too.
+    let found = names(
+        "Fans of the coach Tomas Arena and the actress Marisa Plaza waited outside Gatwin \
+         Airport for hours.",
+    );
+    assert_has(&found, "Tomas Arena", EntityLabel::Person);
+    assert_has(&found, "Marisa Plaza", EntityLabel::Person);
+    assert_has(&found, "Gatwin Airport", EntityLabel::Location);
+}

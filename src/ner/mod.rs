@@ -561,31 +561,41 @@ fn place_at(
 }
 
 /// The last words of a venue's name written in English (*Jakarta International
-/// Stadium*, *Jakarta Convention Center*, *Paris Van Java Mall*), by key hash, with
-/// whether they are surely a place's: a *Center* or a *Hall* may be an organisation's (*ASEAN
-/// Center*) or a person's (*Hall*).
-static VENUE_HEADS: LazyLock<FxHashMap<u64, bool>> = LazyLock::new(|| {
-    let sure = hashes("stadium arena airport mall plaza dome");
-    let other = hashes("center centre hall expo square tower");
-    sure.into_iter()
-        .map(|h| (h, true))
-        .chain(other.into_iter().map(|h| (h, false)))
-        .collect()
+/// Stadium*, *Jakarta Convention Center*, *Paris Van Java Mall*), by key hash, with what
+/// else they say ([`VENUE_ORGANIZATION`], [`VENUE_PERSON`]): a *Center* or a *Hall* may
+/// end an organisation's name (*ASEAN Center*), and *Hall*, *Arena* and *Plaza* are
+/// surnames too.
+static VENUE_HEADS: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
+    [
+        (
+            "stadium airport mall dome",
+            VENUE_ORGANIZATION | VENUE_PERSON,
+        ),
+        ("arena plaza", VENUE_ORGANIZATION),
+        ("center centre expo", VENUE_PERSON),
+        ("hall square tower", 0),
+    ]
+    .into_iter()
+    .flat_map(|(words, says)| hashes(words).into_iter().map(move |h| (h, says)))
+    .collect()
 });
+
+/// A venue word at the end of an organisation's name makes it a place.
+const VENUE_ORGANIZATION: u8 = 1;
+/// A venue word at the end of a person's name makes it a place.
+const VENUE_PERSON: u8 = 2;
 
 /// A venue is a place, and one named after its place is one place with it:
 /// - a place mention of `list` (sorted) followed by up to three capitalised words, the
 ///   last a [`VENUE_HEADS`] word, takes them in, and a mention of just those words goes
 ///   (*Jakarta International Stadium* had come out as *Jakarta* alone, *Jakarta
 ///   Convention Center* as *Jakarta* and the person *Convention Center*);
-/// - an organisation that ends in a word that is surely a venue's (*Soekarno-Hatta
-///   International Airport*, *Paris Van Java Mall*), and a person that ends in any venue
-///   word but *Hall*, is a place.
+/// - an organisation or a person that ends in a venue's word that says so (*Soekarno-Hatta
+///   International Airport*, *Paris Van Java Mall*) is a place.
 fn venues(words: &[Word], list: &mut Vec<(usize, usize, usize)>) {
     const LONGEST: usize = 3;
     let word = TokenKind::Word as u8;
     let head = |k: usize| VENUE_HEADS.get(&words[k].key).copied();
-    let hall = Word::key_hash("hall");
     let mut absorbed = false;
     for i in 0..list.len() {
         let (s, e, tag) = list[i];
@@ -593,8 +603,8 @@ fn venues(words: &[Word], list: &mut Vec<(usize, usize, usize)>) {
             continue;
         }
         match (tag, head(e - 1)) {
-            (ORGANIZATION, Some(true)) => list[i].2 = LOCATION,
-            (PERSON, Some(_)) if words[e - 1].key != hall => list[i].2 = LOCATION,
+            (ORGANIZATION, Some(says)) if says & VENUE_ORGANIZATION != 0 => list[i].2 = LOCATION,
+            (PERSON, Some(says)) if says & VENUE_PERSON != 0 => list[i].2 = LOCATION,
             (LOCATION, None) => {
                 // The words after, up to the next mention or, when that mention is just
                 // the venue's words, to its end.
