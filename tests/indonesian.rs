@@ -118,3 +118,20 @@ fn a_venue_named_in_english_is_one_place() {
     }
     assert_eq!(label("Convention Center"), None, "{:#?}", a.entities);
 }
+
+#[test]
+fn a_place_found_with_its_kind_of_area_is_found_without_it() {
+    // The story names *Kabupaten Sleman* once and then *Sleman* alone, where the tagger
+    // reads nothing: the known place found with its kind of area is found alone too.
+    use kupas::EntityLabel::Location;
+    let text = "Hujan deras memicu banjir di Kabupaten Sleman pada Senin malam. Warga Sleman \
+                mengungsi ke balai desa terdekat sambil menunggu air surut.";
+    let a = kupas::analyze(text, &Default::default());
+    let places: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.label == Location)
+        .flat_map(|e| e.mentions.iter().map(|m| &text[m.start..m.end]))
+        .collect();
+    assert_eq!(places, ["Kabupaten Sleman", "Sleman"], "{:#?}", a.entities);
+}

@@ -315,6 +315,14 @@ const FEATURE_WORDS: &str = "pulau sungai gunung danau jalan pasar";
 const LANDMARK_WORDS: &str =
     "candi pantai teluk selat bandara bandar stasiun terminal pelabuhan stadion";
 
+/// [`AREA_WORDS`] and *kelurahan*, by key hash: the kinds of area that a place's name may
+/// be written with or without (*Kabupaten Sleman*, *Sleman*).
+static AREAS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    let mut set = hashes(AREA_WORDS);
+    set.insert(Word::key_hash("kelurahan"));
+    set
+});
+
 /// [`DIRECTION_WORDS`] by key hash.
 static DIRECTIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(DIRECTION_WORDS));
 
@@ -1164,7 +1172,12 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
         for &(s, e, tag) in &mentions {
             known.insert(run_hash(&words[s..e]), tag);
             if tag != PERSON {
-                if let Some((id, _)) = gazetteer::entity(&words[s..e]) {
+                // A place written with its kind of area (*Kabupaten Sleman*) is the known
+                // place without it (*Sleman*), which the story may also write alone.
+                let area = tag == LOCATION && e - s >= 2 && AREAS.contains(&words[s].key);
+                let entity = gazetteer::entity(&words[s..e])
+                    .or_else(|| area.then(|| gazetteer::entity(&words[s + 1..e])).flatten());
+                if let Some((id, _)) = entity {
                     known_entities.entry(id).or_insert(tag);
                 }
             }
