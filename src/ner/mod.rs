@@ -1236,6 +1236,7 @@ pub fn tag(text: &str, tokens: &Tokens, skip: &[bool], language: &str) -> Vec<Me
             cue_companies(words, &lower, &mut list);
             known_acronyms(words, &acronyms, &mut list);
             cued_places(words, &mut list);
+            known_organizations(words, &mut list);
         }
         let before = list.len();
         for r in recall(words, &known, &known_entities, title) {
@@ -1519,6 +1520,27 @@ fn known_acronyms(
 /// True for a capitalised word (not a number or punctuation); false past either end.
 fn capital_word(w: Option<&Word>) -> bool {
     w.is_some_and(|w| w.capital && w.kind == TokenKind::Word as u8)
+}
+
+/// Adds the known organisations of two words or more, written with capitals, that the
+/// tagger passed over (*menundukkan Persebaya Surabaya 2-1*): a listed name of several
+/// words is a name, where one word (*Inter*) may be a word.
+fn known_organizations(words: &[Word], found: &mut Vec<(usize, usize, usize)>) {
+    if !words.iter().any(|w| w.gaz != 0) {
+        return;
+    }
+    for (s, e, tag) in gaz_runs(words) {
+        if tag != ORGANIZATION
+            || e - s < 2
+            || !words[s..e]
+                .iter()
+                .all(|w| w.capital || w.kind != TokenKind::Word as u8)
+            || found.iter().any(|m| m.0 < e && s < m.1)
+        {
+            continue;
+        }
+        found.push((s, e, tag));
+    }
 }
 
 /// Adds a known place that the tagger passed over right after a word that points to a
