@@ -68,13 +68,14 @@ fn a_weekday_inside_a_place_name_is_no_date() {
 fn a_regions_branch_of_an_institution_is_one_organisation() {
     // *Polda*, *Polres* (with *Metro* for the capital's police), *Pemkot*, *DPRD* and
     // *Pemkab* before a region's name: the branch and the region make one organisation,
-    // not a place with a stray head in front. An office before the region (*Kapolres*) is
-    // no branch.
+    // not a place with a stray head in front, nor with the officers in front (*Petugas*). An
+    // office before the region (*Kapolres*) is no branch.
     use kupas::EntityLabel::{Location, Organization};
     let text = "Polda Jawa Barat mengerahkan ratusan personel ke stadion. Di Jakarta, Polres \
                 Metro Jakarta Selatan menahan tiga orang, sementara Pemkot Surabaya menutup \
                 dua ruas jalan. Kapolres Bogor memimpin apel pagi. Ketua DPRD DKI Jakarta \
-                Prasetyo Edi menerima buruh, dan Pemkab Sleman membuka posko.";
+                Prasetyo Edi menerima buruh, dan Pemkab Sleman membuka posko. Petugas Polresta \
+                Malang berjaga di alun-alun.";
     let a = kupas::analyze(text, &Default::default());
     let label = |name: &str| a.entities.iter().find(|e| e.text == name).map(|e| e.label);
     for name in [
@@ -83,6 +84,7 @@ fn a_regions_branch_of_an_institution_is_one_organisation() {
         "Pemkot Surabaya",
         "DPRD DKI Jakarta",
         "Pemkab Sleman",
+        "Polresta Malang",
     ] {
         assert_eq!(label(name), Some(Organization), "{name}: {:#?}", a.entities);
     }
@@ -92,6 +94,7 @@ fn a_regions_branch_of_an_institution_is_one_organisation() {
         "Surabaya",
         "Polres Metro",
         "DPRD",
+        "Petugas Polresta Malang",
     ] {
         assert_eq!(label(part), None, "{part}: {:#?}", a.entities);
     }

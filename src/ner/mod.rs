@@ -514,8 +514,9 @@ static METRO: LazyLock<u64> = LazyLock::new(|| Word::key_hash("metro"));
 /// capitalised [`REGIONAL_UNITS`] word, with *Metro* after it or not, right before a place
 /// (a place mention, or a known place that no mention holds) makes one organisation with
 /// it, and a mention of the words in front (*Polres Metro*) goes; so does a place mention
-/// that starts with such a word (*Pemkab Bogor*). Not when another name holds the word in
-/// front (a person's, or a longer organisation's).
+/// that starts with such a word (*Pemkab Bogor*), and an organisation whose first words are
+/// common subjects in front of the branch (*Petugas Polresta Malang*) loses them. Not when
+/// another name holds the word in front (a person's, or a longer organisation's).
 fn regional_units(words: &[Word], list: &mut Vec<(usize, usize, usize)>) {
     let unit = |k: usize| words[k].capital && REGIONAL_UNITS.contains(&words[k].key);
     if !(0..words.len()).any(unit) {
@@ -540,6 +541,13 @@ fn regional_units(words: &[Word], list: &mut Vec<(usize, usize, usize)>) {
             Some((s, e, LOCATION)) if s == k && e > k + 1 => Some(e),
             // The word alone, or with *Metro* (*Polres Metro*), before the place.
             Some((s, e, tag)) if s == k && e <= p && tag != PERSON => place_at(list, &runs, p),
+            // An organisation that a common subject opens (*Petugas Polresta Malang*): the
+            // branch and its region, without the officers.
+            Some((s, e, ORGANIZATION))
+                if s < k && e > p && (s..k).all(|j| words[j].is(list::COMMON_SUBJECT)) =>
+            {
+                Some(e)
+            }
             Some(_) => None,
             None => place_at(list, &runs, p),
         };
