@@ -10,6 +10,11 @@ mod common;
 
 use common::f1;
 
+/// The type of the entity that `a` names `name`, if any.
+fn label(a: &kupas::Analysis, name: &str) -> Option<kupas::EntityLabel> {
+    a.entities.iter().find(|e| e.text == name).map(|e| e.label)
+}
+
 #[test]
 fn indonesian_news_sentences_score_well() {
     // Measured on 2026-12-07: 83.9, then 84.8, then 85.2, then 87.3 (59 sentences, 123 names; the rules and training
@@ -48,8 +53,12 @@ fn a_weekday_inside_a_place_name_is_no_date() {
     let text = "Banjir merendam rumah warga di Pasar Minggu, Jakarta Selatan, pada Minggu sore. \
                 Petugas mengevakuasi puluhan warga dari permukiman di tepi sungai itu.";
     let a = kupas::analyze(text, &Default::default());
-    let place = a.entities.iter().find(|e| e.text == "Pasar Minggu");
-    assert_eq!(place.map(|e| e.label), Some(Location), "{:#?}", a.entities);
+    assert_eq!(
+        label(&a, "Pasar Minggu"),
+        Some(Location),
+        "{:#?}",
+        a.entities
+    );
     let dates: Vec<usize> = a
         .entities
         .iter()
@@ -77,7 +86,7 @@ fn a_regions_branch_of_an_institution_is_one_organisation() {
                 Prasetyo Edi menerima buruh, dan Pemkab Sleman membuka posko. Petugas Polresta \
                 Malang berjaga di alun-alun.";
     let a = kupas::analyze(text, &Default::default());
-    let label = |name: &str| a.entities.iter().find(|e| e.text == name).map(|e| e.label);
+    let label = |name: &str| label(&a, name);
     for name in [
         "Polda Jawa Barat",
         "Polres Metro Jakarta Selatan",
@@ -111,7 +120,7 @@ fn a_venue_named_in_english_is_one_place() {
                 Penerbangan dari Soekarno-Hatta International Airport tertunda dua jam, dan \
                 pengunjung memadati Paris Van Java Mall.";
     let a = kupas::analyze(text, &Default::default());
-    let label = |name: &str| a.entities.iter().find(|e| e.text == name).map(|e| e.label);
+    let label = |name: &str| label(&a, name);
     for name in [
         "Jakarta International Stadium",
         "Jakarta Convention Center",
@@ -148,9 +157,8 @@ fn a_listed_organisation_of_several_words_is_found_where_the_tagger_passes_over_
     let text = "Tim tamu menundukkan Persebaya Surabaya 2-1 dalam laga tunda pekan ini, dan \
                 penonton pulang dengan tertib.";
     let a = kupas::analyze(text, &Default::default());
-    let club = a.entities.iter().find(|e| e.text == "Persebaya Surabaya");
     assert_eq!(
-        club.map(|e| e.label),
+        label(&a, "Persebaya Surabaya"),
         Some(Organization),
         "{:#?}",
         a.entities

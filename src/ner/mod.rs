@@ -327,11 +327,12 @@ static AREAS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
 static DIRECTIONS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| hashes(DIRECTION_WORDS));
 
 /// Words that head the name of a place and never a person's (*Candi Borobudur*,
-/// *Bandara Soekarno-Hatta*), by key hash: [`PLACE_KINDS`], landmarks, *Kelurahan* and
-/// *Kepulauan*. Not *Tanjung*, which is a surname too.
+/// *Bandara Soekarno-Hatta*), by key hash: [`PLACE_KINDS`], landmarks, [`AREAS`] (with
+/// *Kelurahan*) and *Kepulauan*. Not *Tanjung*, which is a surname too.
 static PLACE_HEADS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     let mut set = hashes(LANDMARK_WORDS);
-    set.extend(hashes("kelurahan kepulauan"));
+    set.insert(Word::key_hash("kepulauan"));
+    set.extend(AREAS.iter());
     set.extend(PLACE_KINDS.iter());
     set
 });
