@@ -201,7 +201,7 @@ pub fn detect(text: &str, tokens: &Tokens) -> Language {
     let stride = tokens.list.len().div_ceil(SAMPLE).max(1);
     let sample = tokens.list.iter().step_by(stride);
     // What each word adds, worked out once per word: (Indonesian or English function word,
-    // letters, Latin letters).
+    // letters, Latin letters, whether it starts in lower case).
     let mut seen: Vec<Option<(u8, u32, u32, bool)>> = vec![None; tokens.words()];
     for t in sample.filter(|t| t.kind == TokenKind::Word) {
         words += 1;
